@@ -1,0 +1,46 @@
+using System.Numerics;
+
+namespace Backprop.Kernels;
+
+/// <summary>softmax(x)ᵢ = e^(xᵢ − max x) / Σⱼ e^(xⱼ − max x), one row at a time. Subtracting the row max keeps
+/// every exponent ≤ 0, so nothing overflows; log-softmax = (x − max) − ln Σ e^(x − max).</summary>
+public static class Softmax
+{
+    /// <summary>Row-wise softmax of a rows×cols matrix (in place allowed).</summary>
+    public static void Rows<T>(ReadOnlySpan<T> x, Span<T> dst, int rows, int cols) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(x, dst, rows, cols);
+        for (int r = 0; r < rows; r++)
+        {
+            var xr = x.Slice(r * cols, cols);
+            var dr = dst.Slice(r * cols, cols);
+            T max = Reductions.Max(xr);
+            Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(xr, max, dr);
+            Elementwise.Unary<T, ExpOperator<T>>(dr, dr);
+            T sum = Reductions.Sum<T>(dr);
+            Elementwise.BinaryScalarRight<T, DivideOperator<T>>(dr, sum, dr);
+        }
+    }
+
+    /// <summary>Row-wise log-softmax of a rows×cols matrix (in place allowed).</summary>
+    public static void LogRows<T>(ReadOnlySpan<T> x, Span<T> dst, int rows, int cols) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(x, dst, rows, cols);
+        for (int r = 0; r < rows; r++)
+        {
+            var xr = x.Slice(r * cols, cols);
+            var dr = dst.Slice(r * cols, cols);
+            T max = Reductions.Max(xr);
+            T sum = T.Zero;
+            for (int j = 0; j < cols; j++) sum += T.Exp(xr[j] - max);
+            T logSum = max + T.Log(sum);
+            Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(xr, logSum, dr);
+        }
+    }
+
+    private static void Check<T>(ReadOnlySpan<T> x, Span<T> dst, int rows, int cols)
+    {
+        if (rows < 0 || cols < 0 || x.Length < rows * cols || dst.Length < rows * cols)
+            throw new ArgumentException($"Softmax of {rows}×{cols} needs {rows * cols} elements; got {x.Length} in, {dst.Length} out.");
+    }
+}

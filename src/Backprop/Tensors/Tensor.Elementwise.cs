@@ -1,0 +1,142 @@
+using System.Numerics;
+using Backprop.Kernels;
+
+namespace Backprop.Tensors;
+
+public sealed partial class Tensor<T>
+{
+    /// <summary>z = op(x, y) with NumPy broadcasting, into a new tensor of the broadcast shape.</summary>
+    public static Tensor<T> Map<TOp>(Tensor<T> x, Tensor<T> y) where TOp : IBinaryOperator<T>
+    {
+        var z = Zeros(ShapeMath.Broadcast(x._shape, y._shape));
+        MapInto<TOp>(x, y, z);
+        return z;
+    }
+
+    /// <summary>z = op(x, y) with NumPy broadcasting into an existing <paramref name="z"/> of the broadcast shape
+    /// (z may be x or y). The innermost axis runs through the vector driver; outer axes step by broadcast strides.</summary>
+    public static void MapInto<TOp>(Tensor<T> x, Tensor<T> y, Tensor<T> z) where TOp : IBinaryOperator<T>
+    {
+        var shape = ShapeMath.Broadcast(x._shape, y._shape);
+        ShapeMath.RequireSame(shape, z._shape, "Broadcast destination");
+        var xs = x.AsReadOnlySpan();
+        var ys = y.AsReadOnlySpan();
+        var zs = z.AsSpan();
+        if (zs.IsEmpty) return;
+        if (x.Length == z.Length && y.Length == z.Length) { Elementwise.Binary<T, TOp>(xs, ys, zs); return; }
+        if (y.Length == 1 && x.Length == z.Length) { Elementwise.BinaryScalarRight<T, TOp>(xs, ys[0], zs); return; }
+        if (x.Length == 1 && y.Length == z.Length) { Elementwise.BinaryScalarLeft<T, TOp>(xs[0], ys, zs); return; }
+
+        int rank = shape.Length, inner = shape[rank - 1];
+        var sx = ShapeMath.BroadcastStrides(x._shape, shape);
+        var sy = ShapeMath.BroadcastStrides(y._shape, shape);
+        var counter = new int[rank];
+        int ox = 0, oy = 0;
+        for (int oz = 0; oz < zs.Length; oz += inner)
+        {
+            var zRow = zs.Slice(oz, inner);
+            int ix = sx[rank - 1], iy = sy[rank - 1];
+            if (ix == 1 && iy == 1) Elementwise.Binary<T, TOp>(xs.Slice(ox, inner), ys.Slice(oy, inner), zRow);
+            else if (ix == 1) Elementwise.BinaryScalarRight<T, TOp>(xs.Slice(ox, inner), ys[oy], zRow);
+            else if (iy == 1) Elementwise.BinaryScalarLeft<T, TOp>(xs[ox], ys.Slice(oy, inner), zRow);
+            else zRow.Fill(TOp.Invoke(xs[ox], ys[oy]));
+            // advance the outer counter (odometer over axes rank−2 … 0)
+            for (int k = rank - 2; k >= 0; k--)
+            {
+                ox += sx[k]; oy += sy[k];
+                if (++counter[k] < shape[k]) break;
+                ox -= sx[k] * shape[k]; oy -= sy[k] * shape[k];
+                counter[k] = 0;
+            }
+        }
+    }
+
+    /// <summary>y = op(x) elementwise into a new tensor.</summary>
+    public Tensor<T> Map<TOp>() where TOp : IUnaryOperator<T>
+    {
+        var y = Zeros(_shape);
+        Elementwise.Unary<T, TOp>(AsReadOnlySpan(), y.AsSpan());
+        return y;
+    }
+
+    private Tensor<T> MapScalar<TOp>(T s) where TOp : IBinaryOperator<T>
+    {
+        var y = Zeros(_shape);
+        Elementwise.BinaryScalarRight<T, TOp>(AsReadOnlySpan(), s, y.AsSpan());
+        return y;
+    }
+
+    private static Tensor<T> MapScalarLeft<TOp>(T s, Tensor<T> x) where TOp : IBinaryOperator<T>
+    {
+        var y = Zeros(x._shape);
+        Elementwise.BinaryScalarLeft<T, TOp>(s, x.AsReadOnlySpan(), y.AsSpan());
+        return y;
+    }
+
+    public static Tensor<T> operator +(Tensor<T> x, Tensor<T> y) => Map<AddOperator<T>>(x, y);
+    public static Tensor<T> operator -(Tensor<T> x, Tensor<T> y) => Map<SubtractOperator<T>>(x, y);
+    public static Tensor<T> operator *(Tensor<T> x, Tensor<T> y) => Map<MultiplyOperator<T>>(x, y);
+    public static Tensor<T> operator /(Tensor<T> x, Tensor<T> y) => Map<DivideOperator<T>>(x, y);
+    public static Tensor<T> operator +(Tensor<T> x, T s) => x.MapScalar<AddOperator<T>>(s);
+    public static Tensor<T> operator -(Tensor<T> x, T s) => x.MapScalar<SubtractOperator<T>>(s);
+    public static Tensor<T> operator *(Tensor<T> x, T s) => x.MapScalar<MultiplyOperator<T>>(s);
+    public static Tensor<T> operator /(Tensor<T> x, T s) => x.MapScalar<DivideOperator<T>>(s);
+    public static Tensor<T> operator +(T s, Tensor<T> x) => MapScalarLeft<AddOperator<T>>(s, x);
+    public static Tensor<T> operator -(T s, Tensor<T> x) => MapScalarLeft<SubtractOperator<T>>(s, x);
+    public static Tensor<T> operator *(T s, Tensor<T> x) => MapScalarLeft<MultiplyOperator<T>>(s, x);
+    public static Tensor<T> operator /(T s, Tensor<T> x) => MapScalarLeft<DivideOperator<T>>(s, x);
+    public static Tensor<T> operator -(Tensor<T> x) => x.Map<NegateOperator<T>>();
+
+    /// <summary>eˣ elementwise.</summary>
+    public Tensor<T> Exp() => Map<ExpOperator<T>>();
+    /// <summary>ln x elementwise.</summary>
+    public Tensor<T> Log() => Map<LogOperator<T>>();
+    /// <summary>√x elementwise.</summary>
+    public Tensor<T> Sqrt() => Map<SqrtOperator<T>>();
+    /// <summary>|x| elementwise.</summary>
+    public Tensor<T> Abs() => Map<AbsOperator<T>>();
+    /// <summary>x² elementwise.</summary>
+    public Tensor<T> Square() => Map<SquareOperator<T>>();
+    /// <summary>xᵖ elementwise.</summary>
+    public Tensor<T> Pow(T p) => MapScalar<PowOperator<T>>(p);
+    /// <summary>x^y elementwise with broadcasting.</summary>
+    public static Tensor<T> Pow(Tensor<T> x, Tensor<T> y) => Map<PowOperator<T>>(x, y);
+    /// <summary>σ(x) = 1/(1+e^−x) elementwise, overflow-free.</summary>
+    public Tensor<T> Sigmoid() => Map<SigmoidOperator<T>>();
+    /// <summary>log σ(x) elementwise, overflow-free.</summary>
+    public Tensor<T> LogSigmoid() => Map<LogSigmoidOperator<T>>();
+    /// <summary>tanh x = (eˣ − e^−ˣ)/(eˣ + e^−ˣ) elementwise.</summary>
+    public Tensor<T> Tanh()
+    {
+        var y = Zeros(_shape);
+        System.Numerics.Tensors.TensorPrimitives.Tanh<T>(AsReadOnlySpan(), y.AsSpan());
+        return y;
+    }
+    /// <summary>max(x, 0) elementwise.</summary>
+    public Tensor<T> Relu() => Map<ReluOperator<T>>();
+    /// <summary>x for x &gt; 0, slope·x otherwise.</summary>
+    public Tensor<T> LeakyRelu(T slope) => MapScalar<LeakyReluOperator<T>>(slope);
+    /// <summary>min(max(x, low), high) elementwise.</summary>
+    public Tensor<T> Clamp(T low, T high)
+    {
+        if (low > high) throw new ArgumentException($"Clamp needs low ≤ high; got {low} > {high}.");
+        var y = MapScalar<MaxOperator<T>>(low);
+        Elementwise.BinaryScalarRight<T, MinOperator<T>>(y.AsReadOnlySpan(), high, y.AsSpan());
+        return y;
+    }
+
+    /// <summary>max(x, y) elementwise with broadcasting (NaN propagates).</summary>
+    public static Tensor<T> Maximum(Tensor<T> x, Tensor<T> y) => Map<MaxOperator<T>>(x, y);
+    /// <summary>min(x, y) elementwise with broadcasting (NaN propagates).</summary>
+    public static Tensor<T> Minimum(Tensor<T> x, Tensor<T> y) => Map<MinOperator<T>>(x, y);
+    /// <summary>1 where x &gt; y, else 0 (broadcasting).</summary>
+    public static Tensor<T> GreaterThan(Tensor<T> x, Tensor<T> y) => Map<GreaterThanOperator<T>>(x, y);
+    /// <summary>1 where x ≥ y, else 0 (broadcasting).</summary>
+    public static Tensor<T> GreaterThanOrEqual(Tensor<T> x, Tensor<T> y) => Map<GreaterThanOrEqualOperator<T>>(x, y);
+    /// <summary>1 where x &lt; y, else 0 (broadcasting).</summary>
+    public static Tensor<T> LessThan(Tensor<T> x, Tensor<T> y) => Map<GreaterThanOperator<T>>(y, x);
+    /// <summary>1 where x == y, else 0 (broadcasting).</summary>
+    public static Tensor<T> EqualTo(Tensor<T> x, Tensor<T> y) => Map<EqualOperator<T>>(x, y);
+    /// <summary>1 where x &gt; s, else 0 (the course's prediction rule A &gt; 0.5).</summary>
+    public Tensor<T> GreaterThan(T s) => MapScalar<GreaterThanOperator<T>>(s);
+}
