@@ -1,0 +1,108 @@
+using Backprop.Tensors;
+using Op = Backprop.Ops.Op;
+
+namespace Backprop.Tests.Ops;
+
+/// <summary>One row per differentiable op: how to call it, the input shapes, and the input domain.
+/// Every test in this folder is driven by this table; a new op is one new row.</summary>
+public sealed record OpCase(string Name, Func<Tensor<double>[], Tensor<double>> Apply, int[][] Shapes, Domain Domain = Domain.Any)
+{
+    public override string ToString() => Name;
+}
+
+public enum Domain { Any, Positive, AwayFromZero, Probability, Labels }
+
+public static class OpTable
+{
+    public static readonly OpCase[] Unary =
+    [
+        new("Negate", x => Op.Negate(x[0]), [[3, 4]]),
+        new("Scale", x => Op.Scale(x[0], 2.5), [[3, 4]]),
+        new("AddScalar", x => Op.AddScalar(x[0], -1.5), [[3, 4]]),
+        new("Exp", x => Op.Exp(x[0]), [[3, 4]]),
+        new("Log", x => Op.Log(x[0]), [[3, 4]], Domain.Positive),
+        new("Sqrt", x => Op.Sqrt(x[0]), [[3, 4]], Domain.Positive),
+        new("Pow", x => Op.Pow(x[0], 3.0), [[3, 4]]),
+        new("Square", x => Op.Square(x[0]), [[3, 4]]),
+        new("Abs", x => Op.Abs(x[0]), [[3, 4]], Domain.AwayFromZero),
+        new("Sigmoid", x => Op.Sigmoid(x[0]), [[3, 4]]),
+        new("Tanh", x => Op.Tanh(x[0]), [[3, 4]]),
+        new("Relu", x => Op.Relu(x[0]), [[3, 4]], Domain.AwayFromZero),
+        new("LeakyRelu", x => Op.LeakyRelu(x[0], 0.01), [[3, 4]], Domain.AwayFromZero),
+        new("Softmax", x => Op.Softmax(x[0]), [[3, 4]]),
+        new("LogSoftmax", x => Op.LogSoftmax(x[0]), [[3, 4]]),
+        new("Sum", x => Op.Sum(x[0]), [[3, 4]]),
+        new("SumAxis0", x => Op.Sum(x[0], 0), [[3, 4]]),
+        new("SumAxis1KeepDims", x => Op.Sum(x[0], 1, keepDims: true), [[3, 4]]),
+        new("Mean", x => Op.Mean(x[0]), [[3, 4]]),
+        new("MeanAxis1", x => Op.Mean(x[0], 1), [[2, 3, 4]]),
+        new("Reshape", x => Op.Reshape(x[0], 4, 3), [[3, 4]]),
+        new("Transpose", x => Op.Transpose(x[0]), [[3, 4]]),
+    ];
+
+    public static readonly OpCase[] Binary =
+    [
+        new("Add", x => Op.Add(x[0], x[1]), [[3, 4], [3, 4]]),
+        new("Subtract", x => Op.Subtract(x[0], x[1]), [[3, 4], [3, 4]]),
+        new("Multiply", x => Op.Multiply(x[0], x[1]), [[3, 4], [3, 4]]),
+        new("Divide", x => Op.Divide(x[0], x[1]), [[3, 4], [3, 4]], Domain.AwayFromZero),
+        new("Maximum", x => Op.Maximum(x[0], x[1]), [[3, 4], [3, 4]]),
+    ];
+
+    public static readonly OpCase[] Other =
+    [
+        new("MatMul", x => Op.MatMul(x[0], x[1]), [[3, 5], [5, 2]]),
+        new("MatMulTransposeA", x => Op.MatMul(x[0], x[1], transposeA: true), [[5, 3], [5, 2]]),
+        new("MatMulTransposeB", x => Op.MatMul(x[0], x[1], transposeB: true), [[3, 5], [2, 5]]),
+        new("MatMulTransposeBoth", x => Op.MatMul(x[0], x[1], true, true), [[5, 3], [2, 5]]),
+        new("ConcatAxis0", x => Op.Concat(0, x[0], x[1]), [[2, 3], [4, 3]]),
+        new("ConcatAxis1", x => Op.Concat(1, x[0], x[1]), [[2, 3], [2, 1]]),
+        new("ConcatAxis1Of3D", x => Op.Concat(1, x[0], x[1]), [[2, 1, 3], [2, 2, 3]]),
+        new("BinaryCrossEntropyWithLogits", x => Op.BinaryCrossEntropyWithLogits(x[0], Labels(x[0])), [[5, 1]]),
+        new("BinaryCrossEntropy", x => Op.BinaryCrossEntropy(x[0], Labels(x[0])), [[5, 1]], Domain.Probability),
+        new("SoftmaxCrossEntropy", x => Op.SoftmaxCrossEntropy(x[0], OneHot(x[0])), [[4, 3]]),
+        new("MeanSquaredError", x => Op.MeanSquaredError(x[0], x[1]), [[4, 2], [4, 2]]),
+    ];
+
+    /// <summary>Binary ops again, with the second operand broadcast as a row, a column, and a scalar.</summary>
+    public static IEnumerable<OpCase> Broadcasting() =>
+        from op in Binary
+        from shape in new[] { new[] { 4 }, new[] { 1, 4 }, new[] { 3, 1 }, Array.Empty<int>() }
+        select op with { Name = $"{op.Name} with {ShapeMath.Format(shape)}", Shapes = [op.Shapes[0], shape] };
+
+    public static IEnumerable<OpCase> All => Unary.Concat(Binary).Concat(Other);
+
+    public static Tensor<double>[] Inputs(OpCase op, int seed = 1)
+    {
+        var random = new Backprop.Randomness.NumpyRandom((uint)seed);
+        return op.Shapes.Select(shape =>
+        {
+            var t = Tensor<double>.RandomNormal(random, shape);
+            var s = t.AsSpan();
+            for (int i = 0; i < s.Length; i++)
+                s[i] = op.Domain switch
+                {
+                    Domain.Positive => Math.Abs(s[i]) + 0.5,
+                    Domain.AwayFromZero => s[i] >= 0 ? s[i] + 0.2 : s[i] - 0.2,
+                    Domain.Probability => 0.1 + 0.8 / (1 + Math.Exp(-s[i])),
+                    _ => s[i],
+                };
+            return t;
+        }).ToArray();
+    }
+
+    private static Tensor<double> Labels(Tensor<double> like)
+    {
+        var y = Tensor<double>.ZerosLike(like);
+        var s = y.AsSpan();
+        for (int i = 0; i < s.Length; i++) s[i] = i % 2;
+        return y;
+    }
+
+    private static Tensor<double> OneHot(Tensor<double> like)
+    {
+        var y = Tensor<double>.ZerosLike(like);
+        for (int i = 0; i < like.Dim(0); i++) y[i, i % like.Dim(1)] = 1;
+        return y;
+    }
+}
