@@ -6,15 +6,17 @@ public static class TestData
 {
     public static string? Root { get; } = FindRoot();
 
-    private static string? FindRoot()
+    private static string? FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
         var env = Environment.GetEnvironmentVariable("BACKPROP_DATA");
         if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return Path.GetFullPath(env);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate)) return candidate;
-        }
+        // Look above the build output and above this source file (builds may use a separate artifacts folder).
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "", Directory.GetCurrentDirectory() })
+            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "data");
+                if (Directory.Exists(candidate)) return candidate;
+            }
         return null;
     }
 

@@ -109,7 +109,7 @@ public sealed partial class Tensor<T>
     public Tensor<T> Tanh()
     {
         var y = Zeros(_shape);
-        System.Numerics.Tensors.TensorPrimitives.Tanh<T>(AsReadOnlySpan(), y.AsSpan());
+        Hyperbolic.Tanh(AsReadOnlySpan(), y.AsSpan());
         return y;
     }
     /// <summary>max(x, 0) elementwise.</summary>

@@ -1,0 +1,44 @@
+using System.Numerics;
+using Backprop.Randomness;
+using Backprop.Tensors;
+
+namespace Backprop.Training;
+
+/// <summary>Mini-batches of (X, Y): views of consecutive rows when unshuffled; otherwise rows gathered by the epoch's
+/// permutation into buffers allocated once (the last, smaller batch uses a view of them).</summary>
+internal sealed class BatchSource<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Tensor<T> _x, _y;
+    private readonly int _batch;
+    private readonly NumpyRandom? _shuffle;
+    private readonly Tensor<T>? _xBuffer, _yBuffer, _xTail, _yTail;
+    private int[]? _order;
+
+    public BatchSource(Tensor<T> x, Tensor<T> y, int batch, NumpyRandom? shuffle)
+    {
+        (_x, _y, _batch, _shuffle) = (x, y, batch, shuffle);
+        if (shuffle is null) return;
+        _xBuffer = Tensor<T>.Zeros(batch, x.Dim(1));
+        _yBuffer = Tensor<T>.Zeros(batch, y.Dim(1));
+        int tail = x.Dim(0) % batch;
+        if (tail > 0) { _xTail = _xBuffer.Rows(0, tail); _yTail = _yBuffer.Rows(0, tail); }
+    }
+
+    public void StartEpoch()
+    {
+        if (_shuffle is not null) _order = _shuffle.Permutation(_x.Dim(0));
+    }
+
+    public (Tensor<T> X, Tensor<T> Y) Batch(int index)
+    {
+        int m = _x.Dim(0), start = index * _batch, count = Math.Min(_batch, m - start);
+        if (_order is null)
+            return count == m ? (_x, _y) : (_x.Rows(start, count), _y.Rows(start, count));
+        var rows = _order.AsSpan(start, count);
+        var xb = count == _batch ? _xBuffer! : _xTail!;
+        var yb = count == _batch ? _yBuffer! : _yTail!;
+        _x.GatherRowsInto(rows, xb);
+        _y.GatherRowsInto(rows, yb);
+        return (xb, yb);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Numerics;
+using Backprop.Losses;
+using Backprop.Models;
+using Backprop.Optimizers;
+using Backprop.Tensors;
+using Backprop.Training.Callbacks;
+
+namespace Backprop.Training;
+
+/// <summary>The training loop of the course, for any model: repeat { A = forward(X); J = cost(A, Y);
+/// dθ = backward; θ ← optimiser(θ, dθ) }. Buffers are reused across steps, so a steady-state step allocates nothing.
+/// Events go to subscribers (<see cref="ITrainingCallback"/>); a non-finite cost always stops training and restores
+/// the last parameters that gave a finite cost.</summary>
+public static class Trainer
+{
+    /// <summary>Trains <paramref name="model"/> on X [m × n0] and Y [m × nL] and returns the cost history.</summary>
+    public static TrainingHistory Fit<T>(this Sequential<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, IOptimizer optimizer,
+        TrainingOptions options, Tensor<T>? validationX = null, Tensor<T>? validationY = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckData(model, x, y, "Training");
+        if (validationX is not null || validationY is not null) CheckData(model, validationX!, validationY!, "Validation");
+        loss.CheckOutputActivation(model.OutputLayer.Activation);
+        int m = x.Dim(0);
+        options.Validate(m);
+        int batch = Math.Min(options.BatchSize ?? m, m);
+        int stepsPerEpoch = (m + batch - 1) / batch;
+        int totalSteps = checked(options.Epochs * stepsPerEpoch);
+
+        var snapshots = new ParameterSnapshots<T>(model.Parameters);
+        var context = new TrainingContext(totalSteps, stepsPerEpoch, options.Epochs, snapshots.Capture, snapshots.Restore,
+            s => ParameterSnapshots<T>.CaptureInto(model.Parameters, s));
+        var callbacks = new List<ITrainingCallback> { new NonFiniteCostGuard() };
+        callbacks.AddRange(options.Callbacks);
+        var history = new TrainingHistory();
+        var batches = new BatchSource<T>(x, y, batch, options.Shuffle);
+
+        foreach (var c in callbacks) c.OnTrainingStart(context);
+        int step = options.StartStep;
+        for (int epoch = step / stepsPerEpoch; epoch < options.Epochs && !context.StopRequested; epoch++)
+        {
+            context.Epoch = epoch;
+            batches.StartEpoch();
+            double epochCost = 0;
+            int epochSteps = 0;
+            for (int b = 0; b < stepsPerEpoch && !context.StopRequested; b++)
+            {
+                var (xb, yb) = batches.Batch(b);
+                if (epoch * stepsPerEpoch + b < step) continue; // resuming inside an epoch
+                context.Step = step;
+                model.Forward(xb);
+                double cost = double.CreateChecked(model.Cost(loss, yb));
+                var result = new StepResult(step, epoch, cost, xb.Dim(0));
+                foreach (var c in callbacks) c.OnCost(context, result);
+                if (context.StopRequested) break;
+                if (step % options.RecordCostEvery == 0 || step == totalSteps - 1) history.Costs.Add((step, cost));
+                model.Backward(loss, yb);
+                optimizer.Step(model.Parameters);
+                step++;
+                epochCost += cost;
+                epochSteps++;
+                foreach (var c in callbacks) c.OnStepEnd(context, result);
+                if (options.Cancellation.IsCancellationRequested) context.Stop("cancelled");
+            }
+            if (epochSteps == 0) break;
+            double? validationCost = validationX is null ? null : ValidationCost(model, loss, validationX, validationY!);
+            var epochResult = new EpochResult(epoch, epochCost / epochSteps, validationCost);
+            history.Epochs.Add(epochResult);
+            foreach (var c in callbacks) c.OnEpochEnd(context, epochResult);
+        }
+        foreach (var c in callbacks) c.OnTrainingEnd(context);
+        history.StopReason = context.StopReason;
+        history.StepsCompleted = step;
+        history.Elapsed = context.Clock.Elapsed;
+        return history;
+    }
+
+    /// <summary>J on other data, without touching gradients.</summary>
+    public static double ValidationCost<T>(Sequential<T> model, ILoss loss, Tensor<T> x, Tensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        model.Forward(x);
+        return double.CreateChecked(model.Cost(loss, y));
+    }
+
+    private static void CheckData<T>(Sequential<T> model, Tensor<T> x, Tensor<T> y, string what) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (x is null || y is null) throw new ArgumentException($"{what} data needs both X and Y.");
+        if (x.Rank != 2 || x.Dim(1) != model.InputSize)
+            throw new ArgumentException($"{what} X has shape {ShapeMath.Format(x.Shape)}; the model expects [m × {model.InputSize}].");
+        if (y.Rank != 2 || y.Dim(0) != x.Dim(0) || y.Dim(1) != model.OutputSize)
+            throw new ArgumentException($"{what} Y has shape {ShapeMath.Format(y.Shape)}; expected ({x.Dim(0)}, {model.OutputSize}).");
+    }
+}

@@ -1,0 +1,44 @@
+namespace Backprop.Training;
+
+/// <summary>What callbacks see of a running training: position, totals, elapsed time, a way to stop,
+/// and snapshots of the parameters (for early stopping and the non-finite guard).</summary>
+public sealed class TrainingContext
+{
+    private readonly Func<object> _capture;
+    private readonly Action<object> _restore;
+    private readonly Action<object> _captureInto;
+
+    internal TrainingContext(int totalSteps, int stepsPerEpoch, int totalEpochs, Func<object> capture, Action<object> restore, Action<object> captureInto)
+    {
+        _captureInto = captureInto;
+        TotalSteps = totalSteps;
+        StepsPerEpoch = stepsPerEpoch;
+        TotalEpochs = totalEpochs;
+        _capture = capture;
+        _restore = restore;
+    }
+
+    public int TotalSteps { get; }
+    public int StepsPerEpoch { get; }
+    public int TotalEpochs { get; }
+    public int Step { get; internal set; }
+    public int Epoch { get; internal set; }
+    public System.Diagnostics.Stopwatch Clock { get; } = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>Set by <see cref="Stop"/>: why training ended early.</summary>
+    public string? StopReason { get; private set; }
+
+    public bool StopRequested => StopReason is not null;
+
+    /// <summary>Asks the trainer to stop after the current event (the first reason wins).</summary>
+    public void Stop(string reason) => StopReason ??= reason;
+
+    /// <summary>A copy of every parameter value, to hand back to <see cref="RestoreParameters"/>.</summary>
+    public object CaptureParameters() => _capture();
+
+    /// <summary>Overwrites a snapshot from <see cref="CaptureParameters"/> with the current values (no allocation).</summary>
+    public void CaptureParametersInto(object snapshot) => _captureInto(snapshot);
+
+    /// <summary>Puts back values from <see cref="CaptureParameters"/>.</summary>
+    public void RestoreParameters(object snapshot) => _restore(snapshot);
+}
