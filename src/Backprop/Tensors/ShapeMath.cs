@@ -6,9 +6,15 @@ public static class ShapeMath
     /// <summary>Π shape (1 for a scalar).</summary>
     public static int Product(ReadOnlySpan<int> shape)
     {
+        if (shape.Contains(0)) return 0;
+        // Check after every factor: four dims of 65536 make 2⁶⁴, which wraps a long to 0.
         long p = 1;
-        foreach (int d in shape) p *= d;
-        if (p > Array.MaxLength) throw new ArgumentException($"Shape {Format(shape)} has {p} elements, more than an array can hold.");
+        foreach (int d in shape)
+        {
+            p *= d;
+            if (Math.Abs(p) > Array.MaxLength)
+                throw new ArgumentException($"Shape {Format(shape)} has more elements than an array can hold ({Array.MaxLength}).");
+        }
         return (int)p;
     }
 

@@ -32,7 +32,9 @@ public sealed partial class Tensor<T>
     public Tensor<T> Max(int axis, bool keepDims = false) => Reduce(axis, keepDims, max: true);
 
     /// <summary>Index of the largest element of the flattened tensor (first on ties).</summary>
-    public int ArgMax() => Reductions.ArgMax(AsReadOnlySpan());
+    public int ArgMax() => Length == 0
+        ? throw new InvalidOperationException("ArgMax of an empty tensor.")
+        : Reductions.ArgMax(AsReadOnlySpan());
 
     /// <summary>For each position of the other axes, the index of the largest element along <paramref name="axis"/>,
     /// in row-major order of the reduced shape (for a matrix and axis 1: the best column of each row).</summary>
@@ -40,6 +42,7 @@ public sealed partial class Tensor<T>
     {
         int a = ShapeMath.NormalizeAxis(axis, Rank);
         var (outer, len, inner) = Split(a);
+        if (len == 0) throw new InvalidOperationException($"ArgMax along an empty axis {a} of shape {ShapeMath.Format(_shape)}.");
         var result = new int[outer * inner];
         var s = AsReadOnlySpan();
         if (inner == 1)

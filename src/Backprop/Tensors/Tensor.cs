@@ -156,7 +156,10 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
     public static Tensor<T> Arange(T start, T stop, T step)
     {
         if (step == T.Zero) throw new ArgumentException("Arange needs a non-zero step.", nameof(step));
-        int n = Math.Max(0, int.CreateChecked(T.Ceiling((stop - start) / step)));
+        T count = T.Ceiling((stop - start) / step);
+        if (T.IsNaN(count) || double.CreateChecked(count) > Array.MaxLength)
+            throw new ArgumentException($"Arange({start}, {stop}, {step}) has no finite length that fits in an array.");
+        int n = Math.Max(0, int.CreateChecked(T.Max(count, T.Zero)));
         var t = Zeros(n);
         var s = t.AsSpan();
         for (int i = 0; i < n; i++) s[i] = start + T.CreateChecked(i) * step;
