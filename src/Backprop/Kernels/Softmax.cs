@@ -31,10 +31,12 @@ public static class Softmax
             var xr = x.Slice(r * cols, cols);
             var dr = dst.Slice(r * cols, cols);
             T max = Reductions.Max(xr);
+            // (x − max) − ln Σ, not x − (max + ln Σ): adding ln Σ to a large max first would round it to the
+            // max's ulp (log-softmax of [1000, 1000, 1000] would miss −ln 3 by 5e-14).
+            Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(xr, max, dr);
             T sum = T.Zero;
-            for (int j = 0; j < cols; j++) sum += T.Exp(xr[j] - max);
-            T logSum = max + T.Log(sum);
-            Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(xr, logSum, dr);
+            for (int j = 0; j < cols; j++) sum += T.Exp(dr[j]);
+            Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(dr, T.Log(sum), dr);
         }
     }
 

@@ -57,7 +57,8 @@ public sealed class Dense<T> : IOutputLayer<T> where T : unmanaged, IFloatingPoi
     public Tensor<T>? Backward(Tensor<T> outputGradient, bool needInputGradient = true)
     {
         var buffers = Last;
-        ShapeMath.RequireSame(outputGradient.Shape, buffers.A.Shape, $"Dense layer {Weight.Name} backward");
+        if (!outputGradient.Shape.SequenceEqual(buffers.A.Shape))
+            throw new ArgumentException($"Dense layer {Weight.Name} backward: dA has shape {ShapeMath.Format(outputGradient.Shape)}, A has {ShapeMath.Format(buffers.A.Shape)}.");
         Activation.Backward(buffers.Z, buffers.A, outputGradient, buffers.DZ);
         return BackwardFromPreActivation(buffers.DZ, needInputGradient);
     }

@@ -16,7 +16,7 @@ public sealed class GradientDescent(double learningRate) : IOptimizer
     public void Step<T>(IReadOnlyList<Parameter<T>> parameters) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T alpha = T.CreateChecked(LearningRate);
-        foreach (var p in parameters)
-            ParameterUpdate.SubtractScaled(p.Value.AsSpan(), p.Gradient.AsReadOnlySpan(), alpha);
+        for (int i = 0; i < parameters.Count; i++) // indexed: a foreach over the interface would allocate an enumerator per step
+            ParameterUpdate.SubtractScaled(parameters[i].Value.AsSpan(), parameters[i].Gradient.AsReadOnlySpan(), alpha);
     }
 }
