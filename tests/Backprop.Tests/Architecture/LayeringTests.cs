@@ -105,6 +105,7 @@ public static partial class Layering
         ["Serialization"] = 7,
         ["Models"] = 8,
         ["Training"] = 9,
+        ["Course"] = 10,
     };
 
     /// <summary>Folders of this rank may use each other.</summary>
