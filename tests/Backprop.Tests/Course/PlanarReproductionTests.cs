@@ -13,6 +13,7 @@ namespace Backprop.Tests.Course;
 /// <summary>Week 3, "Planar data classification with one hidden layer": the course's costs and accuracies, in float64
 /// (COURSE_REFERENCE.md §3.3). Costs are printed with %f, so they are compared to 6 decimals; after iteration 6000
 /// the run is slightly chaotic and published runs differ at 1e-4.</summary>
+[Collection("Course runs")]
 public class PlanarReproductionTests
 {
     private static (Tensor<double> X, Tensor<double> Y) LoadPlanar()

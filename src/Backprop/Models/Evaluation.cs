@@ -1,0 +1,83 @@
+using System.Numerics;
+using Backprop.Layers.Activations;
+using Backprop.Losses;
+using Backprop.Metrics;
+using Backprop.Tensors;
+
+namespace Backprop.Models;
+
+/// <summary>The cost J of a model on a data set and the metrics that fit its output: classification metrics for a
+/// sigmoid or softmax output, regression metrics for any other.</summary>
+/// <param name="Loss">J(A[L], Y), the loss's cost on the whole set.</param>
+/// <param name="Classification">Accuracy, precision, recall, F1 and confusion matrix (sigmoid or softmax output), else null.</param>
+/// <param name="Regression">MSE, MAE and R² (linear and other outputs), else null.</param>
+public sealed record EvaluationResult(double Loss, ClassificationMetrics? Classification, RegressionMetrics? Regression)
+{
+    public override string ToString() =>
+        FormattableString.Invariant($"loss {Loss:G6}, ") + (Classification?.ToString() ?? Regression?.ToString() ?? "");
+}
+
+/// <summary>model.Evaluate(X, Y, loss): one forward pass over X [m × n0], J against Y [m × nL], and the metrics of the
+/// predictions. Labels come from Y as the loss expects them: 0/1 in one column for a sigmoid unit (ŷ = a > threshold),
+/// one-hot rows for softmax or several sigmoid units (y = argmax of the row, ŷ = argmax of A's row). Parameters and
+/// their gradients are left as they are; only the model's forward caches change.</summary>
+public static class Evaluation
+{
+    public static EvaluationResult Evaluate<T>(this Sequential<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, double threshold = 0.5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        if (x.Rank != 2 || x.Dim(1) != model.InputSize)
+            throw new ArgumentException($"X has shape {ShapeMath.Format(x.Shape)}; the model expects [m × {model.InputSize}].");
+        if (y.Rank != 2 || y.Dim(0) != x.Dim(0) || y.Dim(1) != model.OutputSize)
+            throw new ArgumentException($"Y has shape {ShapeMath.Format(y.Shape)}; expected ({x.Dim(0)}, {model.OutputSize}).");
+        if (x.Dim(0) == 0) throw new ArgumentException("Evaluation needs at least one example.");
+        loss.CheckOutputActivation(model.OutputLayer.Activation);
+
+        var a = model.Forward(x);
+        double cost = double.CreateChecked(model.Cost(loss, y));
+        var activation = model.OutputLayer.Activation;
+        if (activation is not (SigmoidActivation or SoftmaxActivation))
+            return new EvaluationResult(cost, null, RegressionMetrics.Compute(ToDoubles(a), ToDoubles(y), model.OutputSize));
+
+        int classes = model.OutputSize;
+        if (classes == 1)
+            return new EvaluationResult(cost, ClassificationMetrics.Compute(Prediction.Threshold(a.AsReadOnlySpan(), threshold), BinaryLabels(y), 2), null);
+        var predicted = Prediction.ArgmaxRows(a.AsReadOnlySpan(), classes);
+        var actual = Prediction.ArgmaxRows(y.AsReadOnlySpan(), classes);
+        return new EvaluationResult(cost, ClassificationMetrics.Compute(predicted, actual, classes), null);
+    }
+
+    /// <summary>The natural loss of the model's output: binary cross-entropy for sigmoid, softmax cross-entropy for softmax,
+    /// mean squared error otherwise.</summary>
+    public static EvaluationResult Evaluate<T>(this Sequential<T> model, Tensor<T> x, Tensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        model.Evaluate(x, y, model.OutputLayer.Activation switch
+        {
+            SigmoidActivation => Loss.BinaryCrossEntropy,
+            SoftmaxActivation => Loss.SoftmaxCrossEntropy,
+            _ => Loss.MeanSquaredError,
+        });
+
+    /// <summary>Y's entries as labels; each must be exactly 0 or 1.</summary>
+    private static int[] BinaryLabels<T>(Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = y.AsReadOnlySpan();
+        var labels = new int[s.Length];
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == T.Zero) labels[i] = 0;
+            else if (s[i] == T.One) labels[i] = 1;
+            else throw new ArgumentException($"Y[{i}, 0] = {s[i]} is not a 0/1 label; a sigmoid output is scored against labels 0 and 1.");
+        }
+        return labels;
+    }
+
+    private static double[] ToDoubles<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = t.AsReadOnlySpan();
+        var d = new double[s.Length];
+        for (int i = 0; i < s.Length; i++) d[i] = double.CreateChecked(s[i]);
+        return d;
+    }
+}
