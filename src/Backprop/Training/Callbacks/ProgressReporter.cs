@@ -10,7 +10,7 @@ public readonly record struct TrainingProgress(int Step, int TotalSteps, int Epo
 public sealed class ProgressReporter(IProgress<TrainingProgress> progress, TimeSpan? minimumInterval = null) : ITrainingCallback
 {
     private readonly TimeSpan _interval = minimumInterval ?? TimeSpan.FromMilliseconds(100);
-    private TimeSpan _lastReport = TimeSpan.MinValue;
+    private TimeSpan _lastReport = TimeSpan.FromDays(-1); // so the first step reports
     private double? _validationCost;
     private int _startStep = -1;
 
@@ -25,6 +25,7 @@ public sealed class ProgressReporter(IProgress<TrainingProgress> progress, TimeS
     public void OnEpochEnd(TrainingContext context, EpochResult epoch)
     {
         _validationCost = epoch.ValidationCost;
+        if (context.Clock.Elapsed - _lastReport < _interval && epoch.Epoch != context.TotalEpochs - 1) return;
         Report(context, context.Step + 1, epoch.Epoch, epoch.Cost);
     }
 

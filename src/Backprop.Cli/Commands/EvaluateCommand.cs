@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Backprop.Cli.Training;
+using Backprop.Layers.Activations;
+using Backprop.Losses;
+using Backprop.Models;
+
+namespace Backprop.Cli.Commands;
+
+/// <summary><c>backprop evaluate</c>: a saved model's loss and metrics on data it has not seen, with its own preprocessing.</summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "A model written by backprop train.", Required = true };
+        var data = new Option<string>("--data") { Description = "Data of the kind the model was trained on, with targets.", Required = true };
+        var target = new Option<string?>("--target") { Description = "The target column (CSV; defaults to the model's)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("evaluate", "Loss and metrics of a saved model on labelled data.") { model, data, target, json };
+        command.SetAction(parse =>
+        {
+            var loaded = ModelInput.Load(parse.GetValue(model)!);
+            var (x, y, _) = ModelInput.Read(loaded, parse.GetValue(data)!, needTargets: true, parse.GetValue(target));
+            var loss = LossFor(loaded.Model.OutputLayer.Activation);
+            var task = loss == Loss.MeanSquaredError ? TaskKind.Regression : loss == Loss.BinaryCrossEntropy ? TaskKind.Binary : TaskKind.Multiclass;
+            var plan = new NetworkPlan(loaded.Model.LayerDims, Activation.Relu, loaded.Model.OutputLayer.Activation, Backprop.Initializers.Initializer.He, loss, "gd", 0.1);
+            var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), plan, task, TargetScale.FromMetadata(loaded.Metadata));
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(metrics));
+            else foreach (var (name, value) in metrics) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-10} {value:G6}"));
+            return 0;
+        });
+        return command;
+    }
+
+    internal static ILoss LossFor(IActivation output) => output switch
+    {
+        SigmoidActivation => Loss.BinaryCrossEntropy,
+        SoftmaxActivation => Loss.SoftmaxCrossEntropy,
+        _ => Loss.MeanSquaredError,
+    };
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Backprop.Cli.Training;
+using Backprop.Data;
+using Backprop.Layers.Activations;
+using Backprop.Models;
+using Backprop.Tensors;
+
+namespace Backprop.Cli.Commands;
+
+/// <summary><c>backprop predict</c>: one prediction per row or image — label and probability, or value — as CSV on stdout or in --out.</summary>
+public static class PredictCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "A model written by backprop train.", Required = true };
+        var data = new Option<string?>("--data") { Description = "Rows or images to predict (targets, if present, are ignored)." };
+        var images = new Option<string[]>("--image") { Description = "One or more image files.", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string?>("--out") { Description = "Write the CSV here instead of stdout." };
+        var command = new Command("predict", "Predictions of a saved model, as CSV.") { model, data, images, output };
+        command.SetAction(parse =>
+        {
+            var loaded = ModelInput.Load(parse.GetValue(model)!);
+            var imageFiles = parse.GetValue(images) ?? [];
+            var dataPath = parse.GetValue(data);
+            if ((dataPath is null) == (imageFiles.Length == 0)) throw CliException.Usage("give either --data FILE or --image IMG…");
+            Tensor<float> x;
+            string[] names;
+            if (dataPath is not null) (x, _, names) = ModelInput.Read(loaded, dataPath, needTargets: false, null);
+            else (x, names) = ReadImages(loaded, imageFiles);
+            var csv = Format(loaded, x, names);
+            var outPath = parse.GetValue(output);
+            if (outPath is null) parse.InvocationConfiguration.Output.Write(csv);
+            else WriteAtomically(outPath, csv);
+            return 0;
+        });
+        return command;
+    }
+
+    private static (Tensor<float>, string[]) ReadImages(LoadedModel<float> loaded, string[] files)
+    {
+        int features = DataSources.ImageSize * DataSources.ImageSize * 3;
+        if (loaded.Model.InputSize != features)
+            throw CliException.BadInput($"this model expects {loaded.Model.InputSize} inputs, not {DataSources.ImageSize}×{DataSources.ImageSize} RGB images.");
+        var x = Tensor<float>.Zeros(files.Length, features);
+        for (int i = 0; i < files.Length; i++)
+        {
+            if (!File.Exists(files[i])) throw CliException.BadInput($"--image '{files[i]}': no such file.");
+            ImageFolder.ReadInto(files[i], DataSources.ImageSize, DataSources.ImageSize, x.AsSpan().Slice(i * features, features));
+        }
+        return (x, files);
+    }
+
+    private static string Format(LoadedModel<float> loaded, Tensor<float> x, string[] names)
+    {
+        var model = loaded.Model;
+        var a = model.Forward(x);
+        var classes = loaded.Metadata.TryGetValue("classes", out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
+        var scale = TargetScale.FromMetadata(loaded.Metadata);
+        var sb = new StringBuilder();
+        var activation = model.OutputLayer.Activation;
+        sb.AppendLine(activation is SigmoidActivation or SoftmaxActivation ? "row,label,probability" : "row,value");
+        for (int i = 0; i < x.Dim(0); i++)
+        {
+            string label;
+            double value;
+            if (activation is SigmoidActivation && model.OutputSize == 1)
+            {
+                double p = a[i, 0];
+                int k = p > 0.5 ? 1 : 0;
+                (label, value) = (classes?[k] ?? k.ToString(CultureInfo.InvariantCulture), p);
+            }
+            else if (activation is SoftmaxActivation)
+            {
+                int k = a.Row(i).ArgMax();
+                (label, value) = (classes?[k] ?? k.ToString(CultureInfo.InvariantCulture), a[i, k]);
+            }
+            else
+            {
+                double v = scale is null ? a[i, 0] : a[i, 0] * scale.Std + scale.Mean;
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Escape(names[i])},{v:R}"));
+                continue;
+            }
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Escape(names[i])},{Escape(label)},{value:G6}"));
+        }
+        return sb.ToString();
+    }
+
+    private static string Escape(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder)) throw CliException.BadInput($"--out '{path}': folder '{folder}' does not exist.");
+        var temp = Path.Combine(folder, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

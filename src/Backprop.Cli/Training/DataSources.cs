@@ -1,0 +1,87 @@
+using Backprop.Data;
+using Backprop.Randomness;
+using Backprop.Tensors;
+
+namespace Backprop.Cli.Training;
+
+/// <summary>Turns <c>--data</c> into training data by its kind: nothing → the course's planar flower generated in code;
+/// <c>.csv</c> → a table (encoded, imputed and standardised on the training split only); <c>.h5</c> → course-format
+/// images; <c>*-images-idx3-ubyte(.gz)</c> → MNIST-style images with the matching labels file; a folder → one
+/// sub-folder per class of images, resized to 64×64.</summary>
+public static class DataSources
+{
+    public const int ImageSize = 64;
+
+    public static PreparedData LoadForTraining(TrainSettings s)
+    {
+        if (s.DataPath is null) return Planar(s);
+        var path = s.DataPath;
+        if (Directory.Exists(path)) return Images(s, ImageFolder.Load<float>(path, ImageSize, ImageSize), "image-folder");
+        if (!File.Exists(path)) throw CliException.BadInput($"--data '{path}': no such file or folder.");
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) return Table(s);
+        if (path.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
+            return Images(s, CatVsNonCat.Read<float>(path, s.XKey ?? GuessKey(path, "x"), s.YKey ?? GuessKey(path, "y")), "hdf5");
+        if (path.Contains("idx3", StringComparison.OrdinalIgnoreCase))
+            return Images(s, Idx.Load<float>(path, LabelsFileFor(path)), "idx");
+        throw CliException.BadInput($"--data '{path}': unknown kind of file; use a .csv table, a course .h5 file, an MNIST *-images-idx3-ubyte(.gz) file or a folder of images.");
+    }
+
+    private static PreparedData Planar(TrainSettings s)
+    {
+        var all = Backprop.Data.Planar.Generate<float>();
+        var (train, test) = s.TestSplit > 0 ? all.Split(s.TestSplit, new NumpyRandom(s.Seed)) : (all, null);
+        return new PreparedData(train, test, s.Task ?? TaskKind.Binary, Backprop.Data.Planar.ClassNames, "planar",
+            new Dictionary<string, string> { ["source"] = "planar", ["input"] = "features" }, ["no --data: training on the course's planar flower data (400 points, generated in code)"]);
+    }
+
+    private static PreparedData Table(TrainSettings s)
+    {
+        var options = new TableOptions { TestFraction = s.TestSplit, Seed = s.Seed, Task = s.Task is { } t ? ToTargetKind(t) : null };
+        var table = CsvTable.Load<float>(s.DataPath!, s.Target!, options);
+        var p = table.Preprocessor;
+        var task = p.Target.Kind switch { TargetKind.Binary => TaskKind.Binary, TargetKind.Multiclass => TaskKind.Multiclass, _ => TaskKind.Regression };
+        var train = task == TaskKind.Multiclass ? table.Train.WithOneHotTargets(p.Target.Classes.Length) : table.Train;
+        Dataset<float>? test = table.Test.Count == 0 ? null : task == TaskKind.Multiclass ? table.Test.WithOneHotTargets(p.Target.Classes.Length) : table.Test;
+        var metadata = new Dictionary<string, string> { ["source"] = "csv", ["input"] = "csv", ["preprocessing"] = p.ToJson() };
+        if (task == TaskKind.Regression) metadata[TargetScale.MetadataKey] = new TargetScale(p.Target.Mean, p.Target.Scale).ToJson();
+        var notes = table.Imputed.Select(i => $"imputed {i}").ToList();
+        return new PreparedData(train, test, task, p.ClassNames, "csv", metadata, notes);
+    }
+
+    private static PreparedData Images(TrainSettings s, Dataset<float> all, string kind)
+    {
+        var labels = all.Labels();
+        int classes = Math.Max(labels.Max() + 1, all.ClassNames?.Count ?? 0);
+        if (classes < 2) throw CliException.BadInput($"--data '{s.DataPath}': the labels have a single class; a classifier needs at least two.");
+        var task = s.Task ?? (classes == 2 ? TaskKind.Binary : TaskKind.Multiclass);
+        if (task == TaskKind.Regression) throw CliException.Usage("--task regression needs a CSV table; image labels are classes.");
+        if (task == TaskKind.Binary && classes > 2) throw CliException.Usage($"--task binary, but the labels have {classes} classes.");
+        var data = task == TaskKind.Multiclass && all.Y.Dim(-1) == 1 || all.Y.Rank == 1 ? all.WithOneHotTargets(classes) : all;
+        var (train, test) = s.TestSplit > 0 ? data.Split(s.TestSplit, new NumpyRandom(s.Seed)) : (data, null);
+        var metadata = new Dictionary<string, string> { ["source"] = kind, ["input"] = "image" };
+        if (kind == "image-folder") metadata["image_size"] = $"{ImageSize}x{ImageSize}";
+        return new PreparedData(train, test, task, all.ClassNames ?? Enumerable.Range(0, classes).Select(c => c.ToString()).ToArray(), kind, metadata, []);
+    }
+
+    private static TargetKind ToTargetKind(TaskKind t) => t switch
+    {
+        TaskKind.Binary => TargetKind.Binary,
+        TaskKind.Multiclass => TargetKind.Multiclass,
+        _ => TargetKind.Regression,
+    };
+
+    private static string GuessKey(string path, string which)
+    {
+        var stem = Path.GetFileName(path).StartsWith("test", StringComparison.OrdinalIgnoreCase) ? "test" : "train";
+        return which == "x" ? $"{stem}_set_x" : $"{stem}_set_y";
+    }
+
+    internal static string LabelsFileFor(string imagesPath)
+    {
+        var name = Path.GetFileName(imagesPath);
+        var labels = name.Replace("images-idx3", "labels-idx1", StringComparison.OrdinalIgnoreCase).Replace("images.idx3", "labels.idx1", StringComparison.OrdinalIgnoreCase);
+        var path = Path.Combine(Path.GetDirectoryName(imagesPath) ?? ".", labels);
+        if (labels == name || !File.Exists(path)) throw CliException.BadInput($"--data '{imagesPath}': the matching labels file '{labels}' was not found beside it.");
+        return path;
+    }
+}

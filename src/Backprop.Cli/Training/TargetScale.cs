@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
+using Backprop.Tensors;
+
+namespace Backprop.Cli.Training;
+
+/// <summary>Regression targets are standardised for training, y' = (y − μ)/σ, so the default learning rate suits any unit
+/// (house prices in dollars); predictions are mapped back, y = y'·σ + μ. Stored in the model's metadata.</summary>
+public sealed record TargetScale(double Mean, double Std)
+{
+    public const string MetadataKey = "target_scale";
+
+    public static TargetScale Fit(Tensor<float> y)
+    {
+        var s = y.AsReadOnlySpan();
+        double mean = 0;
+        foreach (var v in s) mean += v;
+        mean /= Math.Max(1, s.Length);
+        double variance = 0;
+        foreach (var v in s) variance += (v - mean) * (v - mean);
+        double std = Math.Sqrt(variance / Math.Max(1, s.Length));
+        return new TargetScale(mean, std > 1e-12 ? std : 1);
+    }
+
+    public Tensor<float> Apply(Tensor<float> y)
+    {
+        var t = y.Clone();
+        var s = t.AsSpan();
+        for (int i = 0; i < s.Length; i++) s[i] = (float)((s[i] - Mean) / Std);
+        return t;
+    }
+
+    public double[] Unapply(ReadOnlySpan<float> scaled)
+    {
+        var r = new double[scaled.Length];
+        for (int i = 0; i < r.Length; i++) r[i] = scaled[i] * Std + Mean;
+        return r;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, double> { ["mean"] = Mean, ["std"] = Std });
+
+    public static TargetScale? FromMetadata(IReadOnlyDictionary<string, string> metadata)
+    {
+        if (!metadata.TryGetValue(MetadataKey, out var json)) return null;
+        using var doc = JsonDocument.Parse(json);
+        return new TargetScale(doc.RootElement.GetProperty("mean").GetDouble(), doc.RootElement.GetProperty("std").GetDouble());
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"mean {Mean:G6}, std {Std:G6}");
+}
