@@ -22,6 +22,8 @@ internal sealed class TrainOptions
     public Option<double> ValidationSplit { get; } = new("--validation-split") { Description = "Fraction of the training part used for early stopping.", DefaultValueFactory = _ => 0.1 };
     public Option<int> EarlyStopping { get; } = new("--early-stopping") { Description = "Stop after this many epochs without validation improvement (0 = off).", DefaultValueFactory = _ => 20 };
     public Option<bool> DropMissing { get; } = new("--drop-missing") { Description = "Drop CSV rows with empty fields instead of imputing them." };
+    public Option<int> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Write OUT.checkpoint.bp every N epochs (iterations with --iterations); 0 = never.", DefaultValueFactory = _ => 0 };
+    public Option<string?> Resume { get; } = new("--resume") { Description = "Continue from a checkpoint written by --checkpoint-every (same data and flags); the result equals an uninterrupted run." };
     public Option<string> Out { get; } = new("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => "model.bp" };
     public Option<string?> Plot { get; } = new("--plot") { Description = "Write the cost curve (and, for two features, the decision boundary) as PNG." };
     public Option<string?> XKey { get; } = new("--x-key") { Description = "HDF5 dataset holding the inputs (default train_set_x)." };
@@ -32,6 +34,6 @@ internal sealed class TrainOptions
     public IEnumerable<Option> All =>
     [
         Data, Target, Task, Layers, Activation, Init, Optimizer, LearningRate, Iterations, Epochs, BatchSize, L2, Seed,
-        TestSplit, ValidationSplit, EarlyStopping, DropMissing, Out, Plot, XKey, YKey, Quiet, Json,
+        TestSplit, ValidationSplit, EarlyStopping, DropMissing, CheckpointEvery, Resume, Out, Plot, XKey, YKey, Quiet, Json,
     ];
 }

@@ -34,6 +34,8 @@ public static class TrainRun
         var model = plan.Build(s.Seed);
         IOptimizer optimizer = plan.CreateOptimizer();
         if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, train.Count);
+        var shuffle = new NumpyRandom(s.Seed + 1);
+        int startStep = s.Resume is null ? 0 : Resume(s.Resume, model, optimizer, shuffle);
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -41,10 +43,17 @@ public static class TrainRun
         var callbacks = new List<ITrainingCallback>();
         EarlyStopping? early = validation is not null ? new EarlyStopping(s.EarlyStopping) : null;
         if (early is not null) callbacks.Add(early);
+        if (s.CheckpointEvery > 0)
+            callbacks.Add(new Checkpointer(s.CheckpointEvery, at => ModelFile.Save(s.CheckpointPath, model, new Dictionary<string, string>(data.Metadata)
+            {
+                ["task"] = data.Task.Name(),
+                [CheckpointState.MetadataKey] = new CheckpointState(at.StepsCompleted, at.EpochsCompleted,
+                    Optimizer.ExportState(optimizer, model.Parameters), shuffle.SaveState()).ToJson(),
+            })));
         var options = (s.Iterations is { } iterations
             ? TrainingOptions.FullBatch(iterations, Math.Max(1, iterations / 200))
-            : TrainingOptions.MiniBatch(s.Epochs ?? DefaultEpochs(train.Count, s.BatchSize), s.BatchSize, new NumpyRandom(s.Seed + 1), Math.Max(1, (train.Count + s.BatchSize - 1) / s.BatchSize / 4)))
-            with { Cancellation = cancel.Token };
+            : TrainingOptions.MiniBatch(s.Epochs ?? DefaultEpochs(train.Count, s.BatchSize), s.BatchSize, shuffle, Math.Max(1, (train.Count + s.BatchSize - 1) / s.BatchSize / 4)))
+            with { Cancellation = cancel.Token, StartStep = startStep };
         TrainingHistory history;
         try
         {
@@ -67,6 +76,27 @@ public static class TrainRun
             return 1;
         }
         return 0;
+    }
+
+    /// <summary>Restores parameters, optimiser state and the shuffling generator from a checkpoint; returns the steps already done.</summary>
+    private static int Resume(string path, Sequential<float> model, IOptimizer optimizer, NumpyRandom shuffle)
+    {
+        if (!File.Exists(path)) throw CliException.BadInput($"--resume '{path}': no such file.");
+        var loaded = ModelFile.Load<float>(path);
+        var state = CheckpointState.FromMetadata(loaded.Metadata, path);
+        if (!loaded.Model.LayerDims.SequenceEqual(model.LayerDims))
+            throw CliException.BadInput($"--resume '{path}': the checkpoint's layers [{string.Join(", ", loaded.Model.LayerDims)}] differ from this run's [{string.Join(", ", model.LayerDims)}]; use the same data and flags.");
+        for (int i = 0; i < model.Parameters.Count; i++) model.Parameters[i].Value.CopyFrom(loaded.Model.Parameters[i].Value);
+        try
+        {
+            Optimizer.ImportState(optimizer, model.Parameters, state.Optimizer);
+            shuffle.RestoreState(state.Shuffle);
+        }
+        catch (ArgumentException e)
+        {
+            throw CliException.BadInput($"--resume '{path}': {e.Message} Use the same --optimizer and flags as the run that wrote it.");
+        }
+        return state.StepsCompleted;
     }
 
     /// <summary>About 12000 gradient steps, at least 10 and at most 1000 epochs: small tables get many passes, MNIST a few.</summary>

@@ -27,7 +27,12 @@ public sealed record TrainSettings
     public double ValidationSplit { get; init; } = 0.1;
     public int EarlyStopping { get; init; } = 20;
     public bool DropMissing { get; init; }
+    public int CheckpointEvery { get; init; }
+    public string? Resume { get; init; }
     public string Out { get; init; } = "model.bp";
+
+    /// <summary>Where checkpoints go: beside --out, as NAME.checkpoint.bp.</summary>
+    public string CheckpointPath => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Out))!, Path.GetFileNameWithoutExtension(Out) + ".checkpoint.bp");
     public string? Plot { get; init; }
     public string? XKey { get; init; }
     public string? YKey { get; init; }
@@ -58,6 +63,8 @@ public sealed record TrainSettings
         var target = p.GetValue(o.Target);
         if (data is not null && data.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(target))
             throw CliException.Usage("--target is required with a CSV file: name the column to predict.");
+        int checkpointEvery = p.GetValue(o.CheckpointEvery);
+        if (checkpointEvery < 0) throw CliException.Usage($"--checkpoint-every must be ≥ 0; got {checkpointEvery}.");
         var @out = p.GetValue(o.Out)!;
         if (string.IsNullOrWhiteSpace(@out)) throw CliException.Usage("--out needs a file name.");
         return new TrainSettings
@@ -79,6 +86,8 @@ public sealed record TrainSettings
             ValidationSplit = validation,
             EarlyStopping = patience,
             DropMissing = p.GetValue(o.DropMissing),
+            CheckpointEvery = checkpointEvery,
+            Resume = p.GetValue(o.Resume),
             Out = @out,
             Plot = p.GetValue(o.Plot),
             XKey = p.GetValue(o.XKey),
