@@ -48,8 +48,8 @@ internal static class ModelInput
             y = needTargets && columns > features ? Tensor<float>.Zeros(table.RowCount, 1) : null;
             for (int r = 0; r < table.RowCount; r++)
             {
-                for (int j = 0; j < features; j++) x[r, j] = Number(table, r, j);
-                if (y is not null) y[r, 0] = Number(table, r, features);
+                for (int j = 0; j < features; j++) x[r, j] = (float)table.Number(r, j);
+                if (y is not null) y[r, 0] = (float)table.Number(r, features);
             }
             if (y is not null && loaded.Model.OutputSize > 1)
                 y = Dataset<float>.OneHot(y.AsReadOnlySpan().ToArray().Select(v => (int)v).ToArray(), loaded.Model.OutputSize);
@@ -68,20 +68,12 @@ internal static class ModelInput
             _ = size;
             x = data.X;
             if (needTargets)
-                y = loaded.Model.OutputSize > 1 && data.Y.Dim(-1) == 1 ? data.WithOneHotTargets(loaded.Model.OutputSize).Y : data.Y;
+                y = loaded.Model.OutputSize > 1 ? data.WithOneHotTargets(loaded.Model.OutputSize).Y : data.Y;
             names = Enumerable.Range(0, x.Dim(0)).Select(i => (i + 1).ToString()).ToArray();
         }
         if (x.Dim(1) != loaded.Model.InputSize)
             throw CliException.BadInput($"{dataPath}: gives {x.Dim(1)} input features per example but the model expects {loaded.Model.InputSize}.");
         if (needTargets && y is null) throw CliException.BadInput($"{dataPath}: has no target values to evaluate against.");
         return (x, y, names);
-    }
-
-    private static float Number(CsvTable table, int row, int column)
-    {
-        var text = table[row, column];
-        if (!float.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) || !float.IsFinite(v))
-            throw table.Error(row, column, $"'{text}' is not a finite number");
-        return v;
     }
 }

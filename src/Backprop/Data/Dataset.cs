@@ -87,11 +87,12 @@ public sealed class Dataset<T> where T : unmanaged, IFloatingPointIeee754<T>
         return labels;
     }
 
-    /// <summary>The same examples with [m] class-index targets turned into one-hot rows [m × C]; C is the number of class
-    /// names, else <paramref name="classes"/>, else the largest label + 1. Targets already 2-D are returned as they are.</summary>
+    /// <summary>The same examples with class-index targets, [m] or [m × 1], turned into one-hot rows [m × C]; C is
+    /// <paramref name="classes"/>, else the number of class names, else the largest label + 1. Targets with several
+    /// columns (already one-hot) are returned as they are.</summary>
     public Dataset<T> WithOneHotTargets(int? classes = null)
     {
-        if (Y.Rank == 2) return this;
+        if (Y.Rank == 2 && Y.Dim(1) > 1) return this;
         var labels = Labels();
         int c = classes ?? ClassNames?.Count ?? (labels.Length == 0 ? 0 : labels.Max() + 1);
         return new(X, OneHot(labels, c), ClassNames, FeatureNames);

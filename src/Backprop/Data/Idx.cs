@@ -69,7 +69,7 @@ public static class Idx
     private static Stream Open(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"IDX file '{path}' not found.", path);
-        var file = File.OpenRead(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 

@@ -10,7 +10,12 @@ namespace Backprop.Data;
 /// so a prediction file may order them differently or lack the target. <see cref="ToJson"/>/<see cref="FromJson"/> store it.</summary>
 public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding Target, string[] MissingMarkers)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Relaxed escaping keeps category names such as "<1H OCEAN" readable; the JSON is never embedded in HTML.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>n, the number of features produced.</summary>
     public int FeatureCount => Columns.Sum(c => c.Width);
@@ -100,18 +105,23 @@ public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding 
     /// <summary>The fitted steps as JSON (camelCase; column kinds tagged "numeric"/"categorical").</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Reads <see cref="ToJson"/>'s output back, checking every value; a <see cref="FormatException"/> if unusable.</summary>
-    public static TablePreprocessor FromJson(string json)
+    /// <summary>Reads <see cref="ToJson"/>'s output back, checking every value; a <see cref="DataFormatException"/> naming
+    /// <paramref name="source"/> (e.g. the model file it came from) if it is unusable.</summary>
+    public static TablePreprocessor FromJson(string json, string source = "stored table preprocessing")
     {
         TablePreprocessor? result;
         try { result = JsonSerializer.Deserialize<TablePreprocessor>(json, Json); }
-        catch (JsonException e) { throw new FormatException($"The stored table preprocessing is not valid JSON of the expected form: {e.Message}", e); }
-        if (result?.Columns is null || result.Target is null || result.MissingMarkers is null)
-            throw new FormatException("The stored table preprocessing lacks its columns, target or missing markers.");
-        if (result.Columns.Length == 0 || result.Columns.Any(c => c is null)) throw new FormatException("The stored table preprocessing has no usable columns.");
-        foreach (var c in result.Columns) c.Validate();
-        result.Target.Validate();
-        return result;
+        catch (JsonException e) { throw new DataFormatException(source, $"the table preprocessing is not JSON of the expected form ({e.Message})"); }
+        try
+        {
+            if (result?.Columns is null || result.Target is null || result.MissingMarkers is null)
+                throw new FormatException("it lacks its columns, target or missing markers");
+            if (result.Columns.Length == 0 || result.Columns.Any(c => c is null)) throw new FormatException("it has no usable columns");
+            foreach (var c in result.Columns) c.Validate();
+            result.Target.Validate();
+            return result;
+        }
+        catch (FormatException e) { throw new DataFormatException(source, $"the table preprocessing is unusable: {e.Message}"); }
     }
 
     private static Func<string, bool> MissingTest(string[] markers) =>
