@@ -14,7 +14,10 @@ public static class CommandRunner
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"backprop: {parsed.Errors[0].Message} (see --help)");
+            var message = parsed.UnmatchedTokens.Count > 0
+                ? $"unknown command or flag '{parsed.UnmatchedTokens[0]}'"
+                : OneLine(parsed.Errors[0].Message);
+            stderr.WriteLine($"backprop: {message} (see --help)");
             return 2;
         }
         try
@@ -24,10 +27,14 @@ public static class CommandRunner
         }
         catch (Exception e) when (UserFacing(e) is { } error)
         {
-            stderr.WriteLine($"backprop: {error.Message}");
+            stderr.WriteLine($"backprop: {OneLine(error.Message)}");
             return error.Code;
         }
     }
+
+    /// <summary>Messages that span lines (System.CommandLine lists choices on several) become one line.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Exceptions that describe the user's input rather than a bug in Backprop.</summary>
     private static (string Message, int Code)? UserFacing(Exception e) => e switch
@@ -40,6 +47,7 @@ public static class CommandRunner
         UnauthorizedAccessException u => (u.Message, 1),
         IOException io => (io.Message, 1),
         ArgumentException a => (a.Message, 1),
+        FormatException f => (f.Message, 1),
         _ => null,
     };
 }

@@ -21,11 +21,11 @@ public static class EvaluateCommand
         command.SetAction(parse =>
         {
             var loaded = ModelInput.Load(parse.GetValue(model)!);
-            var (x, y, _) = ModelInput.Read(loaded, parse.GetValue(data)!, needTargets: true, parse.GetValue(target));
+            var (x, y, _) = ModelInput.Read(loaded, parse.GetValue(model)!, parse.GetValue(data)!, needTargets: true, parse.GetValue(target));
             var loss = LossFor(loaded.Model.OutputLayer.Activation);
             var task = loss == Loss.MeanSquaredError ? TaskKind.Regression : loss == Loss.BinaryCrossEntropy ? TaskKind.Binary : TaskKind.Multiclass;
             var plan = new NetworkPlan(loaded.Model.LayerDims, Activation.Relu, loaded.Model.OutputLayer.Activation, Backprop.Initializers.Initializer.He, loss, "gd", 0.1);
-            var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), plan, task, TargetScale.FromMetadata(loaded.Metadata));
+            var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), plan, task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(metrics));
             else foreach (var (name, value) in metrics) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-10} {value:G6}"));

@@ -10,13 +10,14 @@ internal static class ModelInput
 {
     public static LoadedModel<float> Load(string path)
     {
-        if (!File.Exists(path)) throw CliException.BadInput($"--model '{path}': no such file.");
+        if (!File.Exists(path)) throw CliException.BadInput($"--model '{path}': not found.");
         return ModelFile.Load<float>(path);
     }
 
     /// <summary>X (and Y when the data has targets) for the model, checked against its input size.</summary>
-    public static (Tensor<float> X, Tensor<float>? Y, string[] RowNames) Read(LoadedModel<float> loaded, string dataPath, bool needTargets, string? target)
+    public static (Tensor<float> X, Tensor<float>? Y, string[] RowNames) Read(LoadedModel<float> loaded, string modelPath, string dataPath, bool needTargets, string? target)
     {
+        if (!File.Exists(dataPath) && !Directory.Exists(dataPath)) throw CliException.BadInput($"--data '{dataPath}': not found.");
         var metadata = loaded.Metadata;
         var input = metadata.TryGetValue("input", out var kind) ? kind : "features";
         Tensor<float> x;
@@ -24,10 +25,15 @@ internal static class ModelInput
         string[] names;
         if (input == "csv" && metadata.TryGetValue("preprocessing", out var json))
         {
-            var preprocessor = TablePreprocessor.FromJson(json);
+            TablePreprocessor preprocessor;
+            try { preprocessor = TablePreprocessor.FromJson(json); }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or DataFormatException)
+            {
+                throw CliException.BadInput($"{modelPath}: the stored preprocessing is unusable ({e.Message}).");
+            }
             if (target is not null && target != preprocessor.Target.Name)
                 throw CliException.Usage($"--target '{target}': this model predicts '{preprocessor.Target.Name}'.");
-            var table = CsvTable.Read(dataPath);
+            var table = CsvTable.Read(dataPath, DataSources.Separator(dataPath));
             if (needTargets)
             {
                 var data = preprocessor.Transform<float>(table);
@@ -37,19 +43,20 @@ internal static class ModelInput
             else x = preprocessor.TransformFeatures<float>(table);
             names = Enumerable.Range(0, x.Dim(0)).Select(i => (i + 1).ToString()).ToArray();
         }
-        else if (File.Exists(dataPath) && dataPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        else if (DataSources.IsTable(dataPath))
         {
             // A model trained on in-code features (the planar default): the CSV holds the same columns, target last.
-            var table = CsvTable.Read(dataPath);
+            var table = CsvTable.Read(dataPath, DataSources.Separator(dataPath));
             int features = loaded.Model.InputSize;
             int columns = table.Columns.Count;
-            if (columns < features) throw CliException.BadInput($"{dataPath}: has {columns} column(s); the model needs {features} input features.");
+            if (columns != features && columns != features + 1)
+                throw CliException.BadInput($"{dataPath}: has {columns} column(s); this model needs {features} input features, optionally followed by the label.");
             x = Tensor<float>.Zeros(table.RowCount, features);
             y = needTargets && columns > features ? Tensor<float>.Zeros(table.RowCount, 1) : null;
             for (int r = 0; r < table.RowCount; r++)
             {
                 for (int j = 0; j < features; j++) x[r, j] = (float)table.Number(r, j);
-                if (y is not null) y[r, 0] = (float)table.Number(r, features);
+                if (y is not null) y[r, 0] = Label(table, r, features, Math.Max(2, loaded.Model.OutputSize));
             }
             if (y is not null && loaded.Model.OutputSize > 1)
                 y = Dataset<float>.OneHot(y.AsReadOnlySpan().ToArray().Select(v => (int)v).ToArray(), loaded.Model.OutputSize);
@@ -75,5 +82,14 @@ internal static class ModelInput
             throw CliException.BadInput($"{dataPath}: gives {x.Dim(1)} input features per example but the model expects {loaded.Model.InputSize}.");
         if (needTargets && y is null) throw CliException.BadInput($"{dataPath}: has no target values to evaluate against.");
         return (x, y, names);
+    }
+
+    /// <summary>A class label: a whole number in 0 … classes − 1.</summary>
+    private static float Label(CsvTable table, int row, int column, int classes)
+    {
+        double v = table.Number(row, column);
+        if (v != Math.Floor(v) || v < 0 || v >= classes)
+            throw table.Error(row, column, $"'{table[row, column]}' is not a class label (a whole number from 0 to {classes - 1})");
+        return (float)v;
     }
 }

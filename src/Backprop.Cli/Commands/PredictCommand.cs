@@ -28,9 +28,9 @@ public static class PredictCommand
             if ((dataPath is null) == (imageFiles.Length == 0)) throw CliException.Usage("give either --data FILE or --image IMG…");
             Tensor<float> x;
             string[] names;
-            if (dataPath is not null) (x, _, names) = ModelInput.Read(loaded, dataPath, needTargets: false, null);
+            if (dataPath is not null) (x, _, names) = ModelInput.Read(loaded, parse.GetValue(model)!, dataPath, needTargets: false, null);
             else (x, names) = ReadImages(loaded, imageFiles);
-            var csv = Format(loaded, x, names);
+            var csv = Format(loaded, parse.GetValue(model)!, x, names);
             var outPath = parse.GetValue(output);
             if (outPath is null) parse.InvocationConfiguration.Output.Write(csv);
             else WriteAtomically(outPath, csv);
@@ -53,12 +53,12 @@ public static class PredictCommand
         return (x, files);
     }
 
-    private static string Format(LoadedModel<float> loaded, Tensor<float> x, string[] names)
+    private static string Format(LoadedModel<float> loaded, string modelPath, Tensor<float> x, string[] names)
     {
         var model = loaded.Model;
         var a = model.Forward(x);
-        var classes = loaded.Metadata.TryGetValue("classes", out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
-        var scale = TargetScale.FromMetadata(loaded.Metadata);
+        var classes = ClassNames(loaded, modelPath);
+        var scale = TargetScale.FromMetadata(loaded.Metadata, modelPath);
         var sb = new StringBuilder();
         var activation = model.OutputLayer.Activation;
         sb.AppendLine(activation is SigmoidActivation or SoftmaxActivation ? "row,label,probability" : "row,value");
@@ -86,6 +86,19 @@ public static class PredictCommand
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Escape(names[i])},{Escape(label)},{value:G6}"));
         }
         return sb.ToString();
+    }
+
+    /// <summary>The stored class names, checked: a JSON array of strings with one name per class.</summary>
+    private static string[]? ClassNames(LoadedModel<float> loaded, string modelPath)
+    {
+        if (!loaded.Metadata.TryGetValue("classes", out var json)) return null;
+        string[]? names;
+        try { names = JsonSerializer.Deserialize<string[]>(json); }
+        catch (JsonException) { names = null; }
+        int needed = Math.Max(2, loaded.Model.OutputSize);
+        if (names is null || names.Length < needed || names.Any(n => n is null))
+            throw CliException.BadInput($"{modelPath}: the 'classes' metadata is damaged (expected a list of {needed} class names).");
+        return names;
     }
 
     private static string Escape(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;

@@ -18,7 +18,7 @@ public static class DataSources
         var path = s.DataPath;
         if (Directory.Exists(path)) return Images(s, ImageFolder.Load<float>(path, ImageSize, ImageSize), "image-folder");
         if (!File.Exists(path)) throw CliException.BadInput($"--data '{path}': no such file or folder.");
-        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) return Table(s);
+        if (IsTable(path)) return Table(s);
         if (path.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
             return Images(s, CatVsNonCat.Read<float>(path, s.XKey ?? GuessKey(path, "x"), s.YKey ?? GuessKey(path, "y")), "hdf5");
         if (path.Contains("idx3", StringComparison.OrdinalIgnoreCase))
@@ -36,7 +36,7 @@ public static class DataSources
 
     private static PreparedData Table(TrainSettings s)
     {
-        var options = new TableOptions { TestFraction = s.TestSplit, Seed = s.Seed, Task = s.Task is { } t ? ToTargetKind(t) : null };
+        var options = new TableOptions { TestFraction = s.TestSplit, Seed = s.Seed, Task = s.Task is { } t ? ToTargetKind(t) : null, Separator = Separator(s.DataPath!), DropMissing = s.DropMissing };
         var table = CsvTable.Load<float>(s.DataPath!, s.Target!, options);
         var p = table.Preprocessor;
         var task = p.Target.Kind switch { TargetKind.Binary => TaskKind.Binary, TargetKind.Multiclass => TaskKind.Multiclass, _ => TaskKind.Regression };
@@ -62,6 +62,13 @@ public static class DataSources
         if (kind == "image-folder") metadata["image_size"] = $"{ImageSize}x{ImageSize}";
         return new PreparedData(train, test, task, all.ClassNames ?? Enumerable.Range(0, classes).Select(c => c.ToString()).ToArray(), kind, metadata, []);
     }
+
+    /// <summary>A .csv or .tsv table.</summary>
+    public static bool IsTable(string path) =>
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Tab for .tsv, comma otherwise.</summary>
+    public static char Separator(string path) => path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
 
     private static TargetKind ToTargetKind(TaskKind t) => t switch
     {

@@ -39,11 +39,17 @@ public sealed record TargetScale(double Mean, double Std)
 
     public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, double> { ["mean"] = Mean, ["std"] = Std });
 
-    public static TargetScale? FromMetadata(IReadOnlyDictionary<string, string> metadata)
+    public static TargetScale? FromMetadata(IReadOnlyDictionary<string, string> metadata, string source = "the model")
     {
         if (!metadata.TryGetValue(MetadataKey, out var json)) return null;
-        using var doc = JsonDocument.Parse(json);
-        return new TargetScale(doc.RootElement.GetProperty("mean").GetDouble(), doc.RootElement.GetProperty("std").GetDouble());
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var scale = new TargetScale(doc.RootElement.GetProperty("mean").GetDouble(), doc.RootElement.GetProperty("std").GetDouble());
+            if (double.IsFinite(scale.Mean) && double.IsFinite(scale.Std) && scale.Std > 0) return scale;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException) { }
+        throw CliException.BadInput($"{source}: the '{MetadataKey}' metadata is damaged (expected {{\"mean\": number, \"std\": positive number}}).");
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"mean {Mean:G6}, std {Std:G6}");

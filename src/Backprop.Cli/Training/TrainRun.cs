@@ -20,6 +20,7 @@ public static class TrainRun
         CheckOutputFolder(s.Out);
         if (s.Plot is not null) CheckOutputFolder(s.Plot);
         var data = DataSources.LoadForTraining(s);
+        if (s.Mode == OutputMode.Human) foreach (var note in data.Notes) stderr.WriteLine(note);
         var train = data.Train;
         Dataset<float>? validation = null;
         bool useValidation = s.Iterations is null && s.ValidationSplit > 0 && s.EarlyStopping > 0 && train.Count >= 20;

@@ -61,7 +61,7 @@ public sealed record TrainSettings
             throw CliException.Usage($"--optimizer '{optimizer}' is not known; use gd, momentum, rmsprop or adam.");
         var data = p.GetValue(o.Data);
         var target = p.GetValue(o.Target);
-        if (data is not null && data.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(target))
+        if (data is not null && DataSources.IsTable(data) && string.IsNullOrWhiteSpace(target))
             throw CliException.Usage("--target is required with a CSV file: name the column to predict.");
         int checkpointEvery = p.GetValue(o.CheckpointEvery);
         if (checkpointEvery < 0) throw CliException.Usage($"--checkpoint-every must be ≥ 0; got {checkpointEvery}.");

@@ -98,9 +98,19 @@ public sealed class CsvTable
         options ??= new TableOptions();
         var table = Read(path, options.Separator);
         table.ColumnIndex(target);
+        int[] kept = Enumerable.Range(0, table.RowCount).ToArray();
+        if (options.DropMissing)
+        {
+            kept = kept.Where(r => Enumerable.Range(0, table.Columns.Count).All(c => table[r, c].Length > 0 && !options.MissingMarkers.Contains(table[r, c]))).ToArray();
+            if (kept.Length == 0) throw new DataFormatException(path, "every row has an empty field, so --drop-missing leaves nothing to train on");
+        }
         int[] train, test;
-        if (options.TestFraction == 0) (train, test) = (Enumerable.Range(0, table.RowCount).ToArray(), []);
-        else (train, test) = DataSplit.Indices(table.RowCount, options.TestFraction, new NumpyRandom(options.Seed));
+        if (options.TestFraction == 0) (train, test) = (kept, []);
+        else
+        {
+            var (trainAt, testAt) = DataSplit.Indices(kept.Length, options.TestFraction, new NumpyRandom(options.Seed));
+            (train, test) = (trainAt.Select(i => kept[i]).ToArray(), testAt.Select(i => kept[i]).ToArray());
+        }
         var preprocessor = TablePreprocessor.Fit(table, target, train, options);
         return new TableData<T>(preprocessor.Transform<T>(table, train), preprocessor.Transform<T>(table, test), preprocessor,
             preprocessor.CountMissing(table));

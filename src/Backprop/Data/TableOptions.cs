@@ -33,6 +33,9 @@ public sealed record TableOptions
     public IReadOnlyCollection<string> MissingMarkers { get; init; } = [];
 
     /// <summary>The most distinct values a categorical column (or a text target) may have.</summary>
+    /// <summary>Drop rows with an empty (or missing-marker) field instead of imputing them.</summary>
+    public bool DropMissing { get; init; }
+
     public int MaxCategories { get; init; } = 100;
 
     /// <summary>The most distinct integer values a numeric target may have and still be taken for class labels.</summary>
