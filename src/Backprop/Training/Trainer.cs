@@ -33,6 +33,9 @@ public static class Trainer
         var callbacks = new List<ITrainingCallback> { new NonFiniteCostGuard() };
         callbacks.AddRange(options.Callbacks);
         var history = new TrainingHistory();
+        // Sized once, so that recording costs never allocates inside the loop (full batch has one epoch per step).
+        history.Epochs.Capacity = Math.Min(options.Epochs, 1 << 20);
+        history.Costs.Capacity = Math.Min(totalSteps / options.RecordCostEvery + 2, 1 << 20);
         var batches = new BatchSource<T>(x, y, batch, options.Shuffle);
 
         foreach (var c in callbacks) c.OnTrainingStart(context);
