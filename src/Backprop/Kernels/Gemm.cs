@@ -1,26 +1,160 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
-using System.Runtime.Intrinsics;
 
 namespace Backprop.Kernels;
 
 /// <summary>C = α·op(A)·op(B) + β·C for row-major matrices, op(X) = X or Xᵀ.
-/// op(A) is m×k, op(B) is k×n, C is m×n; lda, ldb, ldc are row strides of A, B and C as stored.</summary>
+/// op(A) is m×k, op(B) is k×n, C is m×n; lda, ldb, ldc are row strides of A, B and C as stored
+/// (A is stored k×m when transposed, B n×k).
+/// <para>BLIS-style (Van Zee &amp; van de Geijn): five loops around a register-blocked micro-kernel, with blocks
+/// of op(A) and op(B) packed into the order the kernel reads them (<see cref="GemmBlocking"/> gives the sizes and
+/// their cache reasoning, <see cref="GemmPacking"/> the layouts, <see cref="GemmMicroKernel"/> the kernel).
+/// Tiny products skip packing (<see cref="GemmSmall"/>); long dot products with a few outputs, such as the
+/// course's 209×12288 · (20×12288)ᵀ, run along k without packing (<see cref="GemmDot"/>).</para>
+/// <para>Determinism: every C element is computed by one thread, with its k order fixed by the shape alone
+/// (the Kc slices, the path chosen), so results are bit-identical for any thread count.</para></summary>
 public static class Gemm
 {
     /// <summary>Upper bound on threads (tests and benchmarks set 1 or 2); results are identical for any value.</summary>
     public static int MaxThreads { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>Below this many multiply-adds (m·n·k) packing and threads cost more than they save.</summary>
+    internal const long SmallWork = 16 * 1024;
+
+    /// <summary>Below this many multiply-adds a second thread costs more (≈ 10–20 µs to wake) than it saves.</summary>
+    internal const long ParallelWork = 1 << 20;
+
     public static void Multiply<T>(bool transA, bool transB, int m, int n, int k,
         T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, MaxThreads, wide: true);
+
+    /// <summary>As the public overload, with the thread cap and the vector width (<paramref name="wide"/> = 512-bit where
+    /// the hardware has it, else 256-bit) chosen by the caller, for tests and benchmarks.</summary>
+    internal static unsafe void Multiply<T>(bool transA, bool transB, int m, int n, int k,
+        T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc, int maxThreads, bool wide)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
         if (m == 0 || n == 0) return;
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && k > 0)
-            GemmDirect.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, MaxThreads);
-        else
-            GemmDirect.Naive(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        fixed (T* pa = a) fixed (T* pb = b) fixed (T* pc = c)
+        {
+            var job = new GemmJob<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            if (k == 0) GemmSmall.ScaleC(job);
+            else if ((typeof(T) != typeof(float) && typeof(T) != typeof(double)) || (long)m * n * k <= SmallWork) GemmSmall.Multiply(job);
+            else
+            {
+                int threads = (long)m * n * k < ParallelWork ? 1 : Math.Clamp(Math.Min(maxThreads, Environment.ProcessorCount), 1, 64);
+                wide &= GemmBlocking.WideAvailable<T>();
+                if (GemmDot.Suits(job, wide)) GemmDot.Multiply(job, threads);
+                else Blis(job, GemmBlocking.For<T>(wide), threads);
+            }
+        }
     }
+
+    /// <summary>Splits C into parts along its longer side (in whole micro-tiles, so tile boundaries and hence results
+    /// are the same for any split) and runs the five loops on each part, one part per task.
+    /// <para>Each part packs the other operand again, so there is one part per thread, unless that operand is so
+    /// small (the course's dX and dW1: 209×20) that up to 4 parts per thread cost under 3 % more packing: then a core
+    /// that is not shared with other processes takes more of the parts.</para></summary>
+    private static unsafe void Blis<T>(GemmJob<T> job, GemmBlocking blocking, int threads) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (threads == 1) { Loops(job, blocking, 0, job.M, 0, job.N); return; }
+        bool alongN = job.N >= job.M;
+        int unit = alongN ? blocking.Nr : blocking.Mr, extent = alongN ? job.N : job.M;
+        int units = (extent + unit - 1) / unit;
+        long repacked = alongN ? (long)job.M * job.K : (long)job.N * job.K, work = (long)job.M * job.N * job.K;
+        int parts = threads;
+        // Packing an element costs about as much as 32 multiply-adds.
+        while (parts < 4 * threads && 2L * parts * repacked * 32 <= work * 3 / 100) parts *= 2;
+        parts = Math.Min(parts, units);
+        if (parts == 1) { Loops(job, blocking, 0, job.M, 0, job.N); return; }
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+        {
+            int start = Math.Min(extent, (int)((long)units * part / parts) * unit);
+            int end = Math.Min(extent, (int)((long)units * (part + 1) / parts) * unit);
+            if (alongN) Loops(job, blocking, 0, job.M, start, end);
+            else Loops(job, blocking, start, end, 0, job.N);
+        });
+    }
+
+    /// <summary>The five loops of BLIS over C[i0..i1, j0..j1]. Loop 5 cuts n into Nc-wide panels (B panel → L3),
+    /// loop 4 cuts k into Kc slices and packs B (always in the same k order: the first slice applies β),
+    /// loop 3 cuts m into Mc-high blocks and packs A (A block → L2), loop 2 walks Nr-wide B micro-panels
+    /// (→ L1) and loop 1 runs the Mr-high A micro-panels past each.
+    /// <para>When few rows of A share each B panel (m ≤ <see cref="GemmBlocking.InPlaceRows"/>) and B is not
+    /// transposed, full-width B micro-panels are read where they lie (k rows, stride ldb): packing would copy
+    /// all of B (10 MB for the course's dW1 = dZ1ᵀ·X) to use each copy only once or twice.</para></summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Loops<T>(GemmJob<T> job, GemmBlocking blocking, int i0, int i1, int j0, int j1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = blocking.Mr, nr = blocking.Nr;
+        int kcMax = Math.Min(blocking.Kc, job.K);
+        bool inPlaceB = !job.TransB && i1 - i0 <= GemmBlocking.InPlaceRows;
+        T* ap = GemmBuffers<T>.A(RoundUp(Math.Min(blocking.Mc, i1 - i0), mr) * kcMax);
+        T* bp = GemmBuffers<T>.B(RoundUp(Math.Min(blocking.Nc, j1 - j0), nr) * kcMax);
+        for (int jc = j0; jc < j1; jc += blocking.Nc)                                   // loop 5
+        {
+            int nc = Math.Min(blocking.Nc, j1 - jc);
+            int ncFull = inPlaceB ? nc / nr * nr : 0;                                   // columns read in place
+            for (int pc = 0; pc < job.K; pc += blocking.Kc)                              // loop 4
+            {
+                int kc = Math.Min(blocking.Kc, job.K - pc);
+                bool first = pc == 0, overwrite = first && job.Beta == T.Zero;
+                T beta = first ? job.Beta : T.One;
+                GemmPacking.PackB(job.TransB, job.B, job.Ldb, pc, kc, jc + ncFull, nc - ncFull, nr, bp);
+                for (int ic = i0; ic < i1; ic += blocking.Mc)                            // loop 3
+                {
+                    int mc = Math.Min(blocking.Mc, i1 - ic);
+                    GemmPacking.PackA(job.TransA, job.A, job.Lda, ic, mc, pc, kc, mr, ap);
+                    if (kc < GemmBlocking.ShortKc) RowMajorTiles(job, blocking, ic, mc, jc, nc, ncFull, pc, kc, ap, bp, beta, overwrite);
+                    else
+                        for (int jr = 0; jr < nc; jr += nr)                              // loop 2
+                        {
+                            var (bPanel, ldb) = BPanel(job, jr, ncFull, nr, jc, pc, kc, bp);
+                            for (int ir = 0; ir < mc; ir += mr)                          // loop 1
+                                Tile(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bPanel, ldb,
+                                    job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
+                        }
+                }
+            }
+        }
+    }
+
+    /// <summary>Loops 2 and 1 swapped, for short k slices (the course's dX = dZ1·W1 has k = 20): each tile is then
+    /// mostly its C update, and walking C row panel by row panel writes each C row sequentially, which the
+    /// memory system streams far better than the column strips of the BLIS order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void RowMajorTiles<T>(GemmJob<T> job, GemmBlocking blocking, int ic, int mc, int jc, int nc, int ncFull,
+        int pc, int kc, T* ap, T* bp, T beta, bool overwrite) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = blocking.Mr, nr = blocking.Nr;
+        for (int ir = 0; ir < mc; ir += mr)
+            for (int jr = 0; jr < nc; jr += nr)
+            {
+                var (bPanel, ldb) = BPanel(job, jr, ncFull, nr, jc, pc, kc, bp);
+                Tile(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bPanel, ldb,
+                    job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
+            }
+    }
+
+    /// <summary>The B micro-panel for columns jc+jr…: in place (rows of B, stride ldb) left of ncFull, else packed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe (nint Panel, nint Ldb) BPanel<T>(in GemmJob<T> job, int jr, int ncFull, int nr, int jc, int pc, int kc, T* bp)
+        where T : unmanaged
+        => jr < ncFull ? ((nint)(job.B + pc * job.Ldb + jc + jr), job.Ldb) : ((nint)(bp + (nint)(jr - ncFull) * kc), nr);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Tile<T>(in GemmJob<T> job, GemmBlocking blocking, int rows, int cols, int kc, T* aPanel, nint bPanel, nint ldb,
+        T* cTile, T beta, bool overwrite) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (cols < blocking.Nr) GemmMicroKernel.Edge(blocking, rows, cols, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
+        else if (blocking.Wide) GemmMicroKernel.Wide(rows, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
+        else GemmMicroKernel.Narrow(rows, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 
     private static void Check(bool transA, bool transB, int m, int n, int k, int aLength, int lda, int bLength, int ldb, int cLength, int ldc)
     {
