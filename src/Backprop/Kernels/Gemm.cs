@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Backprop.Kernels;
 
@@ -12,7 +13,12 @@ namespace Backprop.Kernels;
 /// Tiny products skip packing (<see cref="GemmSmall"/>); long dot products with a few outputs, such as the
 /// course's 209×12288 · (20×12288)ᵀ, run along k without packing (<see cref="GemmDot"/>).</para>
 /// <para>Determinism: every C element is computed by one thread, with its k order fixed by the shape alone
-/// (the Kc slices, the path chosen), so results are bit-identical for any thread count.</para></summary>
+/// (the Kc slices, the path chosen), so results are bit-identical for any thread count.</para>
+/// <para>Threads split C, never k. Every course shape has a side long enough to split: m = 209 rows for the forward
+/// X·W1ᵀ (209×20, k = 12288), n = 12288 columns for dW1 and dX. Splitting k would need a partial C per part and a
+/// final sum; that stays deterministic only if the split points and the order of the final adds are fixed by the
+/// shape, not by the thread count, and it costs an extra pass over C, so it is left for a machine with more cores
+/// than rows of tiles.</para></summary>
 public static class Gemm
 {
     /// <summary>Upper bound on threads (tests and benchmarks set 1 or 2); results are identical for any value.</summary>
@@ -41,7 +47,9 @@ public static class Gemm
         {
             var job = new GemmJob<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             if (k == 0) GemmSmall.ScaleC(job);
-            else if ((typeof(T) != typeof(float) && typeof(T) != typeof(double)) || (long)m * n * k <= SmallWork) GemmSmall.Multiply(job);
+            else if ((typeof(T) != typeof(float) && typeof(T) != typeof(double)) || (long)m * n * k <= SmallWork
+                || !Vector256.IsHardwareAccelerated)                                      // no emulated vectors
+                GemmSmall.Multiply(job);
             else
             {
                 int threads = (long)m * n * k < ParallelWork ? 1 : Math.Clamp(Math.Min(maxThreads, Environment.ProcessorCount), 1, 64);

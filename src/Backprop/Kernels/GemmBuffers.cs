@@ -5,7 +5,8 @@ namespace Backprop.Kernels;
 
 /// <summary>Per-thread packing buffers for GEMM, 64-byte aligned: rented once per thread (pinned, so the kernels
 /// can hold raw pointers) and kept, so steady-state calls allocate nothing. Pool threads live as long as
-/// the process, and so do their buffers: at most Mc·Kc + Kc·Nc elements (≈ 4.3 MB in float) per thread.</summary>
+/// the process, and so do their buffers: at most Mc·Kc + Kc·Nc elements (≈ 4.3 MB in float, or the dot path's
+/// 1 MB of partial sums) per thread.</summary>
 internal static unsafe class GemmBuffers<T> where T : unmanaged
 {
     [ThreadStatic] private static T[]? s_a;
