@@ -1,7 +1,7 @@
 #:project ../src/Backprop/Backprop.csproj
 // Course 2, week 1: gradient checking. difference = ‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖),
 // gradapprox = (J(θ + ε) − J(θ − ε)) / 2ε with ε = 1e-7, on a LINEAR → RELU → LINEAR → RELU → LINEAR → SIGMOID network.
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Randomness;

@@ -4,7 +4,7 @@ using Backprop.Course;
 using Backprop.Data;
 using Backprop.Initializers;
 using Backprop.Layers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Optimizers;
@@ -43,13 +43,15 @@ internal static class StepProfile
                 forward[l].Add(Micro(t));
             }
             long t1 = Stopwatch.GetTimestamp();
-            model.Forward(x); // again through the model, so that Cost and Backward see its cached output
+            model.ZeroGrad();
+            Backprop.Autograd.Graph.BeginStep();
+            var output = model.Forward(x); // again through the model, recorded on the graph
             whole.Add(Micro(t1));
             long t2 = Stopwatch.GetTimestamp();
-            model.Cost(loss, y);
+            var j = loss.Compute(output, y);
             cost.Add(Micro(t2));
             long t3 = Stopwatch.GetTimestamp();
-            model.Backward(loss, y);
+            Backprop.Autograd.Graph.Backward(j);
             back.Add(Micro(t3));
             long t4 = Stopwatch.GetTimestamp();
             optimizer.Step(model.Parameters);
@@ -64,7 +66,8 @@ internal static class StepProfile
         int m = x.Dim(0);
         for (int l = 0; l < layers.Count; l++)
         {
-            int nIn = layers[l].InputSize, nOut = layers[l].OutputSize;
+            var dense = (Dense<T>)layers[l];
+            int nIn = dense.InputSize, nOut = dense.OutputSize;
             Gemm<T>($"layer {l + 1} forward Z = A·Wᵀ", m, nOut, nIn, false, true, repeats);
             Gemm<T>($"layer {l + 1} dW = dZᵀ·A", nOut, nIn, m, true, false, repeats);
             if (l > 0) Gemm<T>($"layer {l + 1} dA_prev = dZ·W", m, nIn, nOut, false, false, repeats);
@@ -114,9 +117,9 @@ internal static class StepProfile
     private static void Step<T>(Sequential<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, IOptimizer optimizer)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        model.Forward(x);
-        model.Cost(loss, y);
-        model.Backward(loss, y);
+        model.ZeroGrad();
+        Backprop.Autograd.Graph.BeginStep();
+        Backprop.Autograd.Graph.Backward(loss.Compute(model.Forward(x), y));
         optimizer.Step(model.Parameters);
     }
 

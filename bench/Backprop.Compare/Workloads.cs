@@ -3,7 +3,7 @@ using System.Numerics;
 using Backprop.Course;
 using Backprop.Data;
 using Backprop.Initializers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Optimizers;
@@ -148,9 +148,9 @@ internal static class Workloads
         for (int i = 0; i < warmup + steps; i++)
         {
             if (i == warmup) start = GC.GetAllocatedBytesForCurrentThread();
-            model.Forward(x);
-            model.Cost(loss, y);
-            model.Backward(loss, y);
+            model.ZeroGrad();
+            Backprop.Autograd.Graph.BeginStep();
+            Backprop.Autograd.Graph.Backward(loss.Compute(model.Forward(x), y));
             optimizer.Step(model.Parameters);
         }
         return (double)(GC.GetAllocatedBytesForCurrentThread() - start) / steps;

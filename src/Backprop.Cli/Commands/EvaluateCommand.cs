@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Backprop.Cli.Training;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Losses;
 using Backprop.Models;
 
@@ -22,9 +22,9 @@ public static class EvaluateCommand
         {
             var loaded = ModelInput.Load(parse.GetValue(model)!);
             var (x, y, _) = ModelInput.Read(loaded, parse.GetValue(model)!, parse.GetValue(data)!, needTargets: true, parse.GetValue(target));
-            var loss = LossFor(loaded.Model.OutputLayer.Activation);
+            var loss = LossFor(ModelTask.ForOutput(loaded.Model.OutputActivation).OutputActivation);
             var task = loss == Loss.MeanSquaredError ? TaskKind.Regression : loss == Loss.BinaryCrossEntropy ? TaskKind.Binary : TaskKind.Multiclass;
-            var plan = new NetworkPlan(loaded.Model.LayerDims, Activation.Relu, loaded.Model.OutputLayer.Activation, Backprop.Initializers.Initializer.He, loss, "gd", 0.1);
+            var plan = new NetworkPlan(loaded.LayerDims, Activation.Relu, ModelTask.ForOutput(loaded.Model.OutputActivation).OutputActivation, Backprop.Initializers.Initializer.He, loss, "gd", 0.1);
             var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), plan, task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(metrics));

@@ -47,7 +47,7 @@ internal static class ModelInput
         {
             // A model trained on in-code features (the planar default): the CSV holds the same columns, target last.
             var table = CsvTable.Read(dataPath, DataSources.Separator(dataPath));
-            int features = loaded.Model.InputSize;
+            int features = loaded.InputSize;
             int columns = table.Columns.Count;
             if (columns != features && columns != features + 1)
                 throw CliException.BadInput($"{dataPath}: has {columns} column(s); this model needs {features} input features, optionally followed by the label.");
@@ -56,10 +56,10 @@ internal static class ModelInput
             for (int r = 0; r < table.RowCount; r++)
             {
                 for (int j = 0; j < features; j++) x[r, j] = (float)table.Number(r, j);
-                if (y is not null) y[r, 0] = Label(table, r, features, Math.Max(2, loaded.Model.OutputSize));
+                if (y is not null) y[r, 0] = Label(table, r, features, Math.Max(2, loaded.OutputSize));
             }
-            if (y is not null && loaded.Model.OutputSize > 1)
-                y = Dataset<float>.OneHot(y.AsReadOnlySpan().ToArray().Select(v => (int)v).ToArray(), loaded.Model.OutputSize);
+            if (y is not null && loaded.OutputSize > 1)
+                y = Dataset<float>.OneHot(y.AsReadOnlySpan().ToArray().Select(v => (int)v).ToArray(), loaded.OutputSize);
             names = Enumerable.Range(0, x.Dim(0)).Select(i => (i + 1).ToString()).ToArray();
         }
         else
@@ -75,11 +75,11 @@ internal static class ModelInput
             _ = size;
             x = data.X;
             if (needTargets)
-                y = loaded.Model.OutputSize > 1 ? data.WithOneHotTargets(loaded.Model.OutputSize).Y : data.Y;
+                y = loaded.OutputSize > 1 ? data.WithOneHotTargets(loaded.OutputSize).Y : data.Y;
             names = Enumerable.Range(0, x.Dim(0)).Select(i => (i + 1).ToString()).ToArray();
         }
-        if (x.Dim(1) != loaded.Model.InputSize)
-            throw CliException.BadInput($"{dataPath}: gives {x.Dim(1)} input features per example but the model expects {loaded.Model.InputSize}.");
+        if (x.Dim(1) != loaded.InputSize)
+            throw CliException.BadInput($"{dataPath}: gives {x.Dim(1)} input features per example but the model expects {loaded.InputSize}.");
         if (needTargets && y is null) throw CliException.BadInput($"{dataPath}: has no target values to evaluate against.");
         return (x, y, names);
     }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Backprop.Cli.Training;
 using Backprop.Data;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Models;
 using Backprop.Tensors;
 
@@ -42,8 +42,8 @@ public static class PredictCommand
     private static (Tensor<float>, string[]) ReadImages(LoadedModel<float> loaded, string[] files)
     {
         int features = DataSources.ImageSize * DataSources.ImageSize * 3;
-        if (loaded.Model.InputSize != features)
-            throw CliException.BadInput($"this model expects {loaded.Model.InputSize} inputs, not {DataSources.ImageSize}×{DataSources.ImageSize} RGB images.");
+        if (loaded.InputSize != features)
+            throw CliException.BadInput($"this model expects {loaded.InputSize} inputs, not {DataSources.ImageSize}×{DataSources.ImageSize} RGB images.");
         var x = Tensor<float>.Zeros(files.Length, features);
         for (int i = 0; i < files.Length; i++)
         {
@@ -56,17 +56,17 @@ public static class PredictCommand
     private static string Format(LoadedModel<float> loaded, string modelPath, Tensor<float> x, string[] names)
     {
         var model = loaded.Model;
-        var a = model.Forward(x);
+        var a = model.PredictValues(x);
         var classes = ClassNames(loaded, modelPath);
         var scale = TargetScale.FromMetadata(loaded.Metadata, modelPath);
         var sb = new StringBuilder();
-        var activation = model.OutputLayer.Activation;
+        var activation = ModelTask.ForOutput(model.OutputActivation).OutputActivation;
         sb.AppendLine(activation is SigmoidActivation or SoftmaxActivation ? "row,label,probability" : "row,value");
         for (int i = 0; i < x.Dim(0); i++)
         {
             string label;
             double value;
-            if (activation is SigmoidActivation && model.OutputSize == 1)
+            if (activation is SigmoidActivation && loaded.OutputSize == 1)
             {
                 double p = a[i, 0];
                 int k = p > 0.5 ? 1 : 0;
@@ -95,7 +95,7 @@ public static class PredictCommand
         string[]? names;
         try { names = JsonSerializer.Deserialize<string[]>(json); }
         catch (JsonException) { names = null; }
-        int needed = Math.Max(2, loaded.Model.OutputSize);
+        int needed = Math.Max(2, loaded.OutputSize);
         if (names is null || names.Length < needed || names.Any(n => n is null))
             throw CliException.BadInput($"{modelPath}: the 'classes' metadata is damaged (expected a list of {needed} class names).");
         return names;

@@ -19,11 +19,14 @@ public static class SummaryCommand
             var d = ModelFile.ReadMetadata(path);
             var o = parse.InvocationConfiguration.Output;
             o.WriteLine($"{Path.GetFileName(path)}: Backprop model, format version {d.Version}, {d.DType}");
-            o.WriteLine($"layers [{string.Join(", ", d.LayerDims)}], {d.ParameterCount:N0} parameters");
-            for (int l = 0; l < d.Layers.Count; l++)
+            o.WriteLine(d.LayerDims is { } dims
+                ? $"layers [{string.Join(", ", dims)}], {d.ParameterCount:N0} parameters"
+                : $"{d.Layers.Count} layers, {d.ParameterCount:N0} parameters");
+            foreach (var layer in d.Layers)
             {
-                var layer = d.Layers[l];
-                o.WriteLine($"  layer {l + 1}: {layer.Type} {layer.Inputs} → {layer.Units}, {layer.Activation}; W{l + 1} ({layer.Units}, {layer.Inputs}), b{l + 1} ({layer.Units})");
+                var tensors = d.Tensors.Where(t => TensorBelongsTo(t.Name, layer.Place))
+                    .Select(t => $"{t.Name} ({string.Join(", ", t.Shape)})");
+                o.WriteLine($"  layer {layer.Place}: {layer.Type} ({layer.Settings}); {string.Join(", ", tensors)}");
             }
             foreach (var key in new[] { "task", "classes", "source", "training", "metrics", "target_scale", "preprocessing" })
                 if (d.Metadata.TryGetValue(key, out var value)) o.WriteLine($"{key}: {Shorten(value)}");
@@ -31,6 +34,11 @@ public static class SummaryCommand
         });
         return command;
     }
+
+    /// <summary>Layer l's own tensors are named the course's way (W2, b2, running_mean2); a nested one's "l.path".</summary>
+    private static bool TensorBelongsTo(string name, string place) =>
+        !place.Contains('.') && (name.StartsWith(place + ".", StringComparison.Ordinal)
+            || (name.EndsWith(place, StringComparison.Ordinal) && name.Length > place.Length && !char.IsDigit(name[^(place.Length + 1)])));
 
     private static string Shorten(string value) => value.Length <= 400 ? value : value[..400] + "…";
 }

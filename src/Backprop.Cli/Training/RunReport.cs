@@ -1,3 +1,4 @@
+using Backprop.Layers;
 using System.Globalization;
 using System.Text.Json;
 using Backprop.Data;
@@ -41,7 +42,7 @@ public sealed record RunReport(
     }
 
     /// <summary>accuracy, precision, recall, f1 and loss for classification; mse, mae, r2 (in the target's own units) and loss for regression.</summary>
-    public static Dictionary<string, double> MetricsOf(Sequential<float> model, Dataset<float> data, NetworkPlan plan, TaskKind task, TargetScale? scale)
+    public static Dictionary<string, double> MetricsOf(Module<float> model, Dataset<float> data, NetworkPlan plan, TaskKind task, TargetScale? scale)
     {
         var result = model.Evaluate(data.X, data.Y, plan.Loss);
         var metrics = new Dictionary<string, double> { ["loss"] = result.Loss };

@@ -85,8 +85,8 @@ public static class TrainRun
         if (!File.Exists(path)) throw CliException.BadInput($"--resume '{path}': no such file.");
         var loaded = ModelFile.Load<float>(path);
         var state = CheckpointState.FromMetadata(loaded.Metadata, path);
-        if (!loaded.Model.LayerDims.SequenceEqual(model.LayerDims))
-            throw CliException.BadInput($"--resume '{path}': the checkpoint's layers [{string.Join(", ", loaded.Model.LayerDims)}] differ from this run's [{string.Join(", ", model.LayerDims)}]; use the same data and flags.");
+        if (!loaded.LayerDims.SequenceEqual(model.LayerDims))
+            throw CliException.BadInput($"--resume '{path}': the checkpoint's layers [{string.Join(", ", loaded.LayerDims)}] differ from this run's [{string.Join(", ", model.LayerDims)}]; use the same data and flags.");
         for (int i = 0; i < model.Parameters.Count; i++) model.Parameters[i].Value.CopyFrom(loaded.Model.Parameters[i].Value);
         try
         {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Backprop.Cli.Commands;
 using Backprop.Cli.Output;
 using Backprop.Initializers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 
 namespace Backprop.Cli.Training;
 

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Backprop.Initializers;
 using Backprop.Layers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Models;
 using Backprop.Randomness;
 
@@ -12,8 +12,12 @@ namespace Backprop.Course;
 public static class CourseModels
 {
     /// <summary>Week 2: logistic regression a = σ(wᵀx + b), w and b initialised to zero (n_x inputs, one sigmoid unit).</summary>
-    public static Sequential<T> LogisticRegression<T>(int inputs) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(new Dense<T>(inputs, 1, Activation.Sigmoid)); // Dense starts at zero: the course's initialize_with_zeros
+    public static Sequential<T> LogisticRegression<T>(int inputs) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var model = new Sequential<T>(new Dense<T>(inputs, 1, Activation.Sigmoid));
+        model.Initialize(Initializer.Zeros, new NumpyRandom(0)); // the course's initialize_with_zeros
+        return model;
+    }
 
     /// <summary>Week 3: [2, n_h, 1], tanh hidden layer, sigmoid output; seed(3) then W = randn·0.01.</summary>
     public static Sequential<T> Planar<T>(int hiddenUnits, uint seed = 3) where T : unmanaged, IFloatingPointIeee754<T> =>

@@ -10,9 +10,9 @@ public sealed class FanInNormalInitializer : IInitializer
 {
     public string Name => "course";
 
-    public void Initialize<T>(Tensor<T> weight, NumpyRandom random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Initialize<T>(Tensor<T> weight, FanSizes fans, NumpyRandom random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double root = Math.Sqrt(weight.Dim(1));
+        double root = Math.Sqrt(fans.In);
         var w = weight.AsSpan();
         for (int i = 0; i < w.Length; i++) w[i] = T.CreateChecked(random.NextGaussian() / root);
     }

@@ -11,7 +11,7 @@ public sealed class ScaledNormalInitializer(double scale) : IInitializer
     public double Scale { get; } = scale > 0 ? scale : throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be positive.");
     public string Name => Scale == 0.01 ? "small" : "small:" + Scale.ToString("R", CultureInfo.InvariantCulture);
 
-    public void Initialize<T>(Tensor<T> weight, NumpyRandom random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Initialize<T>(Tensor<T> weight, FanSizes fans, NumpyRandom random) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var w = weight.AsSpan();
         for (int i = 0; i < w.Length; i++) w[i] = T.CreateChecked(random.NextGaussian() * Scale);

@@ -9,9 +9,9 @@ public sealed class XavierInitializer : IInitializer
 {
     public string Name => "xavier";
 
-    public void Initialize<T>(Tensor<T> weight, NumpyRandom random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Initialize<T>(Tensor<T> weight, FanSizes fans, NumpyRandom random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double scale = Math.Sqrt(2.0 / (weight.Dim(0) + weight.Dim(1)));
+        double scale = Math.Sqrt(2.0 / (fans.In + fans.Out));
         var w = weight.AsSpan();
         for (int i = 0; i < w.Length; i++) w[i] = T.CreateChecked(random.NextGaussian() * scale);
     }

@@ -8,5 +8,5 @@ namespace Backprop.Initializers;
 public sealed class ZerosInitializer : IInitializer
 {
     public string Name => "zeros";
-    public void Initialize<T>(Tensor<T> weight, NumpyRandom random) where T : unmanaged, IFloatingPointIeee754<T> => weight.Fill(T.Zero);
+    public void Initialize<T>(Tensor<T> weight, FanSizes fans, NumpyRandom random) where T : unmanaged, IFloatingPointIeee754<T> => weight.Fill(T.Zero);
 }

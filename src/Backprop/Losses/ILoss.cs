@@ -1,22 +1,21 @@
 using System.Numerics;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Tensors;
 
 namespace Backprop.Losses;
 
-/// <summary>A cost J(A, Y) averaged over the batch, and its gradient with respect to the output layer's Z,
-/// dZ = ∂J/∂Z, which a loss may compute directly for its natural output activation (σ with cross-entropy: A − Y).</summary>
+/// <summary>A cost J(Ŷ, Y) averaged over the batch, as an expression of differentiable ops: <see cref="Compute{T}"/>
+/// returns J as a one-element tensor on the computation graph, so <c>J.Backward()</c> gives every gradient.
+/// A custom loss is a class with this one method, e.g. J = mean |ŷ − y|: <c>Op.Mean(Op.Abs(Op.Subtract(p, y)))</c>.</summary>
 public interface ILoss
 {
     /// <summary>Name used in files and on the command line.</summary>
     string Name { get; }
 
-    /// <summary>Throws if this loss cannot be paired with the output activation (cross-entropy needs sigmoid).</summary>
-    void CheckOutputActivation(IActivation activation);
+    /// <summary>Throws when this loss cannot pair with a model whose output activation is <paramref name="output"/>
+    /// (null: unknown, accepted). Cross-entropy needs probabilities of its kind; squared error on softmax is a mistake.</summary>
+    void CheckOutput(IActivation? output) { }
 
-    /// <summary>J from the output layer's Z, A = g(Z) and targets Y.</summary>
-    T Cost<T>(Tensor<T> z, Tensor<T> a, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>;
-
-    /// <summary>dZ = ∂J/∂Z into <paramref name="dz"/>.</summary>
-    void Gradient<T>(Tensor<T> z, Tensor<T> a, Tensor<T> y, IActivation activation, Tensor<T> dz) where T : unmanaged, IFloatingPointIeee754<T>;
+    /// <summary>J for predictions Ŷ (the model's output) against targets Y of the same shape.</summary>
+    Tensor<T> Compute<T>(Tensor<T> prediction, Tensor<T> target) where T : unmanaged, IFloatingPointIeee754<T>;
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
-using Backprop.Layers.Activations;
+using Backprop.Autograd;
+using Backprop.Layers;
 using Backprop.Losses;
 using Backprop.Metrics;
 using Backprop.Tensors;
@@ -17,30 +18,30 @@ public sealed record EvaluationResult(double Loss, ClassificationMetrics? Classi
         FormattableString.Invariant($"loss {Loss:G6}, ") + (Classification?.ToString() ?? Regression?.ToString() ?? "");
 }
 
-/// <summary>model.Evaluate(X, Y, loss): one forward pass over X [m × n0], J against Y [m × nL], and the metrics of the
+/// <summary>model.Evaluate(X, Y, loss): one forward pass over X in evaluation mode, J against Y, and the metrics of the
 /// predictions. Labels come from Y as the loss expects them: 0/1 in one column for a sigmoid unit (ŷ = a > threshold),
 /// one-hot rows for softmax or several sigmoid units (y = argmax of the row, ŷ = argmax of A's row). Parameters and
 /// their gradients are left as they are; only the model's forward caches change.</summary>
 public static class Evaluation
 {
-    public static EvaluationResult Evaluate<T>(this Sequential<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, double threshold = 0.5)
+    public static EvaluationResult Evaluate<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, double threshold = 0.5)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(loss);
-        if (x.Rank != 2 || x.Dim(1) != model.InputSize)
-            throw new ArgumentException($"X has shape {ShapeMath.Format(x.Shape)}; the model expects [m × {model.InputSize}].");
-        if (y.Rank != 2 || y.Dim(0) != x.Dim(0) || y.Dim(1) != model.OutputSize)
-            throw new ArgumentException($"Y has shape {ShapeMath.Format(y.Shape)}; expected ({x.Dim(0)}, {model.OutputSize}).");
+        loss.CheckOutput(model.OutputActivation);
+        if (x.Rank == 0 || y.Rank == 0 || y.Dim(0) != x.Dim(0))
+            throw new ArgumentException($"X has shape {ShapeMath.Format(x.Shape)} and Y {ShapeMath.Format(y.Shape)}; both need one row per example.");
         if (x.Dim(0) == 0) throw new ArgumentException("Evaluation needs at least one example.");
-        loss.CheckOutputActivation(model.OutputLayer.Activation);
 
-        var a = model.Forward(x);
-        double cost = double.CreateChecked(model.Cost(loss, y));
-        var activation = model.OutputLayer.Activation;
-        if (activation is not (SigmoidActivation or SoftmaxActivation))
-            return new EvaluationResult(cost, null, RegressionMetrics.Compute(ToDoubles(a), ToDoubles(y), model.OutputSize));
+        var a = Prediction.Run(model, x);
+        if (!a.Shape.SequenceEqual(y.Shape))
+            throw new ArgumentException($"Y has shape {ShapeMath.Format(y.Shape)}; the model's output is {ShapeMath.Format(a.Shape)}.");
+        double cost;
+        using (Graph.NoGrad()) cost = double.CreateChecked(loss.Compute(a, y).ToScalar());
+        if (!ModelTask.ForOutput(model.OutputActivation).IsClassification)
+            return new EvaluationResult(cost, null, RegressionMetrics.Compute(ToDoubles(a), ToDoubles(y), a.Dim(-1)));
 
-        int classes = model.OutputSize;
+        int classes = a.Dim(-1);
         if (classes == 1)
             return new EvaluationResult(cost, ClassificationMetrics.Compute(Prediction.Threshold(a.AsReadOnlySpan(), threshold), BinaryLabels(y), 2), null);
         var predicted = Prediction.ArgmaxRows(a.AsReadOnlySpan(), classes);
@@ -48,17 +49,19 @@ public static class Evaluation
         return new EvaluationResult(cost, ClassificationMetrics.Compute(predicted, actual, classes), null);
     }
 
-    /// <summary>The natural loss of the model's output: binary cross-entropy for sigmoid, softmax cross-entropy for softmax,
-    /// mean squared error otherwise.</summary>
-    public static EvaluationResult Evaluate<T>(this Sequential<T> model, Tensor<T> x, Tensor<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        model.Evaluate(x, y, model.OutputLayer.Activation switch
-        {
-            SigmoidActivation => Loss.BinaryCrossEntropy,
-            SoftmaxActivation => Loss.SoftmaxCrossEntropy,
-            _ => Loss.MeanSquaredError,
-        });
+    /// <summary>J = loss(model(X), Y): one forward pass in evaluation mode, nothing recorded.</summary>
+    public static double Cost<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        var a = Prediction.Run(model, x);
+        using (Graph.NoGrad()) return double.CreateChecked(loss.Compute(a, y).ToScalar());
+    }
 
+    /// <summary>The natural loss of the model's output (<see cref="ModelTask.ForOutput"/>): binary cross-entropy for
+    /// sigmoid, softmax cross-entropy for softmax, mean squared error otherwise.</summary>
+    public static EvaluationResult Evaluate<T>(this Module<T> model, Tensor<T> x, Tensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        model.Evaluate(x, y, ModelTask.ForOutput(model.OutputActivation).Loss);
     /// <summary>Y's entries as labels; each must be exactly 0 or 1.</summary>
     private static int[] BinaryLabels<T>(Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {

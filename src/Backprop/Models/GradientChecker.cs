@@ -1,3 +1,4 @@
+using Backprop.Autograd;
 using Backprop.Layers;
 using Backprop.Losses;
 using Backprop.Tensors;
@@ -5,7 +6,7 @@ using Backprop.Tensors;
 namespace Backprop.Models;
 
 /// <summary>The course's gradient_check_n for a whole model. θ = W1, b1, W2, b2, … flattened row-major (in
-/// <see cref="Sequential{T}.Parameters"/> order); grad = dθ from backward propagation; gradapproxᵢ =
+/// <see cref="Module{T}.Parameters"/> order); grad = dθ from backward propagation; gradapproxᵢ =
 /// (J(θ + εeᵢ) − J(θ − εeᵢ)) / 2ε by central differences; difference = ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂).
 /// The course calls backprop correct below 1e-7 (2e-7 in its later editions) and buggy near 1e-1 and above.</summary>
 public static class GradientChecker
@@ -42,15 +43,15 @@ public static class GradientChecker
     /// of J = <paramref name="loss"/>.Cost: 2·(number of parameters) extra forward passes, so use it on small networks and
     /// batches. Each θᵢ is restored to its exact original value after its two perturbations; the gradients keep the
     /// backprop values.</summary>
-    public static GradientCheckResult Check(Sequential<double> model, Tensor<double> x, Tensor<double> y, ILoss loss, double epsilon = DefaultEpsilon)
+    public static GradientCheckResult Check(Module<double> model, Tensor<double> x, Tensor<double> y, ILoss loss, double epsilon = DefaultEpsilon)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loss);
         if (!(epsilon > 0) || double.IsInfinity(epsilon)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be a positive number.");
-        loss.CheckOutputActivation(model.OutputLayer.Activation);
-
-        model.Forward(x);
-        model.Backward(loss, y);
+        loss.CheckOutput(model.OutputActivation);
+        model.ZeroGrad();
+        Graph.BeginStep();
+        loss.Compute(model.Forward(x), y).Backward();
         var gradient = new double[model.ParameterCount];
         var approximation = new double[gradient.Length];
         int offset = 0;
@@ -81,10 +82,10 @@ public static class GradientChecker
         return new GradientCheckResult(Difference(gradient, approximation), gradient, approximation, perParameter);
     }
 
-    private static double Cost(Sequential<double> model, Tensor<double> x, Tensor<double> y, ILoss loss)
+    private static double Cost(Module<double> model, Tensor<double> x, Tensor<double> y, ILoss loss)
     {
-        model.Forward(x);
-        return model.Cost(loss, y);
+        Graph.BeginStep();
+        using (Graph.NoGrad()) return loss.Compute(model.Forward(x), y).ToScalar();
     }
 
     /// <summary>The parameter's own difference and its entry with the largest |grad − approx|.</summary>

@@ -1,125 +1,94 @@
 using System.Numerics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Backprop.Layers;
-using Backprop.Layers.Activations;
+using Backprop.Models.Formats;
 using Backprop.Serialization;
 
 namespace Backprop.Models;
 
-/// <summary>The architecture text of a model file, <c>{"layers":[{"type":"dense","inputs":12288,"units":20,
-/// "activation":"relu"}, …]}</c>: written from a model, and read back into layer descriptions that are checked field
-/// by field. Only layer types this version knows are accepted; nothing named in the file is instantiated by name.</summary>
+/// <summary>The architecture text of a model file: <c>{"module":{"type":"sequential","layers":[{"type":"dense",
+/// "inputs":12288,"units":20,"activation":"relu"}, …]}}</c> — a tree of module entries, each written and read by its
+/// <see cref="ModuleFormat"/>. Format version 1 files, <c>{"layers":[dense, …]}</c>, read as a sequential network.
+/// Only known types, and custom types the caller registered, are ever built.</summary>
 internal static class ModelArchitecture
 {
-    public const string DenseType = "dense";
-
-    public static IReadOnlyList<LayerDescription> Describe<T>(Sequential<T> model) where T : unmanaged, IFloatingPointIeee754<T> =>
-        model.Layers.Select((layer, l) => layer is Dense<T> dense
-                ? new LayerDescription(DenseType, dense.InputSize, dense.OutputSize, dense.Activation.Name)
-                : throw new NotSupportedException($"Model files hold dense layers only; layer {l + 1} is {layer.GetType().Name}."))
-            .ToList();
-
-    public static string ToJson(IReadOnlyList<LayerDescription> layers)
+    /// <summary>The entry tree of <paramref name="module"/>.</summary>
+    public static JsonObject Describe<T>(Module<T> module) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("layers");
-            foreach (var layer in layers)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", layer.Type);
-                json.WriteNumber("inputs", layer.Inputs);
-                json.WriteNumber("units", layer.Units);
-                json.WriteString("activation", layer.Activation);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var format = ModuleFormats.BuiltIn.FirstOrDefault(f => f.Writes(module));
+        if (format is null)
+            return new JsonObject { ["type"] = ModuleFormats.CustomType, ["name"] = ModuleRegistry<T>.NameOf(module.GetType()) };
+        var entry = new JsonObject { ["type"] = format.Type };
+        format.Describe(module, entry, Describe);
+        return entry;
     }
 
-    /// <summary>The layers in <paramref name="text"/>, each a known type with positive sizes and a known activation,
-    /// each taking as many inputs as the previous one has units.</summary>
-    public static IReadOnlyList<LayerDescription> Parse(string text, string source)
+    public static string ToJson(JsonObject root) => new JsonObject { ["module"] = root }.ToJsonString();
+
+    /// <summary>The module entry of an architecture text of either format version.</summary>
+    public static JsonObject Parse(string text, string source)
     {
+        JsonNode? document;
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 8 });
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("layers", out var list) || list.ValueKind != JsonValueKind.Array)
-                throw Fail(source, "the architecture must be an object with a list of \"layers\"");
-            if (list.GetArrayLength() == 0) throw Fail(source, "the architecture has no layers");
-            var layers = new List<LayerDescription>();
-            foreach (var element in list.EnumerateArray())
-            {
-                var layer = ParseLayer(element, layers.Count + 1, source);
-                if (layers.Count > 0 && layer.Inputs != layers[^1].Units)
-                    throw Fail(source, $"architecture layer {layers.Count + 1} takes {layer.Inputs} inputs but layer {layers.Count} gives {layers[^1].Units}");
-                layers.Add(layer);
-            }
-            return layers;
+            document = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException e)
         {
-            throw Fail(source, $"the architecture in the metadata is not valid JSON ({e.Message})");
+            throw new ModelFileException(source, $"the architecture in the metadata is not valid JSON ({e.Message})");
         }
+        if (document is JsonObject { Count: 1 } root && root["module"] is JsonObject module) return module;
+        if (document is JsonObject { Count: 1 } v1 && v1["layers"] is JsonArray layers)
+        {
+            if (layers.Count == 0) throw new ModelFileException(source, "the architecture has no layers");
+            return new JsonObject { ["type"] = "sequential", ["layers"] = layers.DeepClone() };
+        }
+        throw new ModelFileException(source, "the architecture must be an object with a \"module\" (or, in format version 1, a list of \"layers\")");
     }
 
-    private static LayerDescription ParseLayer(JsonElement element, int number, string source)
+    /// <summary>Builds the module tree of <paramref name="entry"/>. <paramref name="budget"/> caps any size at the number of
+    /// values the file holds.</summary>
+    public static Module<T> Build<T>(JsonObject entry, string source, long budget, ModuleRegistry<T>? registry, string place = "model")
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (element.ValueKind != JsonValueKind.Object) throw Fail(source, $"architecture layer {number} is not an object");
-        string? type = null, activation = null;
-        int inputs = 0, units = 0;
-        foreach (var field in element.EnumerateObject())
+        var settings = new ModuleSettings(entry, source, place, budget);
+        var type = settings.String("type");
+        if (type == ModuleFormats.CustomType)
         {
-            switch (field.Name)
-            {
-                case "type": type = RequireString(field.Value, number, "type", source); break;
-                case "activation": activation = RequireString(field.Value, number, "activation", source); break;
-                case "inputs": inputs = RequireSize(field.Value, number, "inputs", source); break;
-                case "units": units = RequireSize(field.Value, number, "units", source); break;
-                default: throw Fail(source, $"architecture layer {number} has a setting '{Shorten(field.Name)}' this version of Backprop does not know");
-            }
+            settings.AllowOnly("name");
+            var name = settings.String("name");
+            var factory = registry?.Find(name)
+                ?? throw settings.Fail($"the model uses the custom module '{name}'; register it (new ModuleRegistry<T>().Add(() => new {name}(…))) and pass the registry to ModelFile.Load");
+            return factory();
         }
-        if (type is null) throw Fail(source, $"architecture layer {number} has no type");
-        if (type != DenseType)
-            throw Fail(source, $"architecture layer {number} has type '{Shorten(type)}', which this version of Backprop cannot build (it knows: {DenseType})");
-        if (inputs == 0) throw Fail(source, $"architecture layer {number} has no \"inputs\" count");
-        if (units == 0) throw Fail(source, $"architecture layer {number} has no \"units\" count");
-        if (activation is null) throw Fail(source, $"architecture layer {number} has no activation");
+        var format = ModuleFormats.Find(type)
+            ?? throw settings.Fail($"has type '{(type.Length <= 40 ? type : type[..40] + "…")}', which this version of Backprop cannot build (it knows: {string.Join(", ", ModuleFormats.BuiltIn.Select(f => f.Type))}, custom)");
         try
         {
-            Activation.Parse(activation);
+            return format.Build<T>(settings, (child, childPlace) => Build(child, source, budget, registry, place == "model" ? childPlace : $"{place} › {childPlace}"));
         }
         catch (ArgumentException e)
         {
-            throw Fail(source, $"architecture layer {number}: {e.Message}");
+            throw settings.Fail(e.Message);
         }
-        return new LayerDescription(type, inputs, units, activation);
     }
 
-    /// <summary>The tensors the layers need, in file order: (W1, (n1, n0)), (b1, (n1)), (W2, …), ….</summary>
-    public static IEnumerable<(string Name, int[] Shape, int Layer)> ExpectedTensors(IReadOnlyList<LayerDescription> layers)
+    /// <summary>Every entry below <paramref name="entry"/> that is not a container, with its place, for summaries.</summary>
+    public static IEnumerable<LayerDescription> Flatten(JsonObject entry, string place = "model")
     {
-        for (int l = 0; l < layers.Count; l++)
+        var type = entry["type"]?.GetValue<string>() ?? "?";
+        if (type == "sequential" && entry["layers"] is JsonArray layers)
         {
-            yield return ($"W{l + 1}", [layers[l].Units, layers[l].Inputs], l + 1);
-            yield return ($"b{l + 1}", [layers[l].Units], l + 1);
+            int l = 0;
+            foreach (var child in layers.OfType<JsonObject>())
+            {
+                l++;
+                foreach (var d in Flatten(child, place == "model" ? $"{l}" : $"{place}.{l}")) yield return d;
+            }
+            yield break;
         }
+        var settings = string.Join(", ", entry.Where(kv => kv.Key != "type").Select(kv => $"{kv.Key} {kv.Value?.ToJsonString().Trim('"')}"));
+        yield return new LayerDescription(place, type, settings);
     }
-
-    private static string RequireString(JsonElement value, int number, string field, string source) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Fail(source, $"architecture layer {number}: \"{field}\" must be a string");
-
-    private static int RequireSize(JsonElement value, int number, string field, string source) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) && n > 0
-            ? n
-            : throw Fail(source, $"architecture layer {number}: \"{field}\" must be a whole number ≥ 1, not {Shorten(value.GetRawText())}");
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-    private static ModelFileException Fail(string source, string reason) => new(source, reason);
 }

@@ -1,39 +1,29 @@
 using System.Numerics;
-using Backprop.Initializers;
 using Backprop.Layers;
-using Backprop.Layers.Activations;
-using Backprop.Losses;
-using Backprop.Randomness;
+using Backprop.Ops.Activations;
 using Backprop.Tensors;
 
 namespace Backprop.Models;
 
-/// <summary>An L-layer network A[L] = g[L](… g[1](X·W[1]ᵀ + b[1]) …), run layer by layer: forward propagation
-/// caches each layer's Z and A; backward propagation starts from the loss's dZ[L] and walks the layers in reverse.
-/// Parameters are named in the course's notation W1, b1, …, WL, bL.</summary>
-public sealed class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
+/// <summary>Modules run in order, A[l] = f[l](A[l−1]), A[0] = X: the course's L-layer network
+/// A[L] = g[L](… g[1](X·W[1]ᵀ + b[1]) …) when every module is a <see cref="Dense{T}"/>. Layer l's own parameters are
+/// named the course's way, W1, b1, …, WL, bL (gamma2, running_mean2 for other layers); a nested module's keep their path
+/// after the layer number ("3.block.W").</summary>
+public sealed class Sequential<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly ILayer<T>[] _layers;
-    private readonly Dictionary<int, Tensor<T>> _outputGradients = [];
+    private readonly Module<T>[] _layers;
+    private readonly (string Name, Module<T> Module)[] _children;
 
-    public Sequential(params ILayer<T>[] layers)
+    public Sequential(params Module<T>[] layers)
     {
         if (layers.Length == 0) throw new ArgumentException("A model needs at least one layer.");
-        for (int l = 1; l < layers.Length; l++)
-            if (layers[l].InputSize != layers[l - 1].OutputSize)
-                throw new ArgumentException($"Layer {l + 1} expects {layers[l].InputSize} inputs but layer {l} gives {layers[l - 1].OutputSize}.");
-        if (layers[^1] is not IOutputLayer<T> output)
-            throw new ArgumentException("The last layer must be an output layer with a known activation (e.g. Dense).");
-        _layers = layers;
-        OutputLayer = output;
-        var parameters = new List<Parameter<T>>();
         for (int l = 0; l < layers.Length; l++)
-            foreach (var p in layers[l].Parameters)
-            {
-                p.Name = p.Name.TrimEnd("0123456789".ToCharArray()) + (l + 1);
-                parameters.Add(p);
-            }
-        Parameters = parameters;
+            if (layers[l] is null) throw new ArgumentException($"Layer {l + 1} is null.");
+        for (int l = 1; l < layers.Length; l++)
+            if (DenseSize(layers[l], input: true) is { } inputs && PreviousWidth(layers, l) is { } given && inputs != given)
+                throw new ArgumentException($"Layer {l + 1} expects {inputs} inputs but layer {l} gives {given}.");
+        _layers = layers;
+        _children = layers.Select((m, l) => ((l + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), m)).ToArray();
     }
 
     /// <summary>The network the course builds from layer_dims [n0, n1, …, nL]: dense layers with the hidden activation,
@@ -41,84 +31,52 @@ public sealed class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
     public static Sequential<T> FromLayerDims(int[] layerDims, IActivation hidden, IActivation output)
     {
         if (layerDims.Length < 2) throw new ArgumentException("Layer dims need at least [n_x, n_y].");
-        var layers = new ILayer<T>[layerDims.Length - 1];
+        var layers = new Module<T>[layerDims.Length - 1];
         for (int l = 1; l < layerDims.Length; l++)
             layers[l - 1] = new Dense<T>(layerDims[l - 1], layerDims[l], l == layerDims.Length - 1 ? output : hidden);
         return new Sequential<T>(layers);
     }
 
-    public IReadOnlyList<ILayer<T>> Layers => _layers;
+    /// <summary>The layers, in order (layer l is Layers[l − 1]).</summary>
+    public IReadOnlyList<Module<T>> Layers => _layers;
 
-    /// <summary>W1, b1, W2, b2, … in the course's order.</summary>
-    public IReadOnlyList<Parameter<T>> Parameters { get; }
+    public override IReadOnlyList<(string Name, Module<T> Module)> Children => _children;
 
-    /// <summary>The last layer, whose activation the loss pairs with.</summary>
-    public IOutputLayer<T> OutputLayer { get; }
+    public override IActivation? OutputActivation => _layers[^1].OutputActivation;
 
-    /// <summary>n[0], the number of input features.</summary>
-    public int InputSize => _layers[0].InputSize;
+    /// <summary>n[0] when the first layer is dense.</summary>
+    public int? InputSize => DenseSize(_layers[0], input: true);
 
-    /// <summary>n[L], the number of outputs.</summary>
-    public int OutputSize => _layers[^1].OutputSize;
+    /// <summary>n[L] when the last layer with a known width is dense.</summary>
+    public int? OutputSize => PreviousWidth(_layers, _layers.Length);
 
-    /// <summary>[n0, n1, …, nL].</summary>
-    public int[] LayerDims => [InputSize, .. _layers.Select(l => l.OutputSize)];
+    /// <summary>[n0, n1, …, nL] for a network of dense layers (and width-keeping layers between them).</summary>
+    public int[] LayerDims => [InputSize ?? 0, .. _layers.OfType<Dense<T>>().Select(d => d.OutputSize)];
 
-    /// <summary>Total number of trainable values.</summary>
-    public int ParameterCount => Parameters.Sum(p => p.Value.Length);
-
-    /// <summary>Draws W[1], …, W[L] in order with <paramref name="initializer"/> and zeroes the biases — the course's
-    /// initialize_parameters, so <c>new NumpyRandom(1)</c> reproduces its weights.</summary>
-    public void Initialize(IInitializer initializer, NumpyRandom random)
+    public override Tensor<T> Forward(Tensor<T> input)
     {
-        foreach (var layer in _layers)
-            foreach (var p in layer.Parameters)
-            {
-                if (p.Value.Rank == 2) initializer.Initialize(p.Value, random);
-                else p.Value.Fill(T.Zero);
-            }
-    }
-
-    /// <summary>Forward propagation: A[L] for a batch X [m × n0]. The result belongs to the model and is overwritten by the next call.</summary>
-    public Tensor<T> Forward(Tensor<T> x)
-    {
-        if (x.Rank != 2 || x.Dim(1) != InputSize)
-            throw new ArgumentException($"The model expects input [m × {InputSize}]; got {ShapeMath.Format(x.Shape)}.");
-        var a = x;
+        var a = input;
         foreach (var layer in _layers) a = layer.Forward(a);
-        return _lastOutput = a;
+        return a;
     }
 
-    /// <summary>J of the latest forward batch against targets Y.</summary>
-    public T Cost(ILoss loss, Tensor<T> y)
-    {
-        if (!y.Shape.SequenceEqual(OutputLayerOutput.Shape))
-            throw new ArgumentException($"Targets have shape {ShapeMath.Format(y.Shape)}; the model's output is {ShapeMath.Format(OutputLayerOutput.Shape)}.");
-        return loss.Cost(OutputLayer.PreActivation, OutputLayerOutput, y);
-    }
+    /// <summary>Layer l's own parameter "W" is the course's "Wl"; deeper ones keep their path: "l.path".</summary>
+    protected override string JoinName(string child, string path) => path.Contains('.') ? $"{child}.{path}" : path + child;
 
-    private Tensor<T> OutputLayerOutput => _lastOutput ?? throw new InvalidOperationException("Call Forward before Cost or Backward.");
-    private Tensor<T>? _lastOutput;
-
-    /// <summary>Backward propagation from the loss: dZ[L] from the loss, then each layer's backward in reverse.
-    /// Fills every parameter's gradient.</summary>
-    public void Backward(ILoss loss, Tensor<T> y)
+    /// <summary>The width of the output of the layers before <paramref name="l"/>: the last dense layer's units, when no
+    /// layer of unknown effect on the width comes after it.</summary>
+    private static int? PreviousWidth(Module<T>[] layers, int l)
     {
-        var a = OutputLayerOutput;
-        int m = a.Dim(0);
-        if (!_outputGradients.TryGetValue(m, out var dz))
+        for (int k = l - 1; k >= 0; k--)
         {
-            if (_outputGradients.Count >= 4) _outputGradients.Clear();
-            _outputGradients[m] = dz = Tensor<T>.ZerosLike(a);
+            if (layers[k] is Dense<T> dense) return dense.OutputSize;
+            if (layers[k] is not (ActivationLayer<T> or Dropout<T> or BatchNorm<T>)) return null;
         }
-        loss.Gradient(OutputLayer.PreActivation, a, y, OutputLayer.Activation, dz);
-        var grad = OutputLayer.BackwardFromPreActivation(dz, _layers.Length > 1);
-        for (int l = _layers.Length - 2; l >= 0; l--)
-            grad = _layers[l].Backward(grad!, l > 0);
+        return null;
     }
 
-    /// <summary>A[L] for X as a new tensor (probabilities for sigmoid/softmax outputs, values for linear ones).</summary>
-    public Tensor<T> Predict(Tensor<T> x) => Forward(x).Clone();
+    private static int? DenseSize(Module<T> layer, bool input) =>
+        layer is Dense<T> dense ? (input ? dense.InputSize : dense.OutputSize) : null;
 
     public override string ToString() =>
         "Sequential[" + string.Join(", ", _layers.Select(l => l.ToString())) + $"], {ParameterCount} parameters";

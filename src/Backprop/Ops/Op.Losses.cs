@@ -1,51 +1,51 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Ops.Activations;
 using Backprop.Tensors;
 
 namespace Backprop.Ops;
 
 public static partial class Op
 {
-    /// <summary>Binary cross-entropy fused with the sigmoid, from logits Z and labels Y ∈ {0, 1} of the same shape:
-    /// J = (1/n) Σ −[y log σ(z) + (1 − y) log(1 − σ(z))] = (1/n) Σ [max(z, 0) − z·y + ln(1 + e^−|z|)].
-    /// Fused for stability (no log 0, ever) and speed. Backward: dZ = (σ(Z) − Y)/n · dJ — the course's dZ = A − Y.</summary>
-    public static Tensor<T> BinaryCrossEntropyWithLogits<T>(Tensor<T> z, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ShapeMath.RequireSame(z.Shape, y.Shape, "Binary cross-entropy (logits vs labels)");
-        T n = T.CreateChecked(z.Length);
-        // −[y log σ(z) + (1 − y) log σ(−z)] = −y·logσ(z) − (1 − y)·(logσ(z) − z) = (1 − y)·z − logσ(z)
-        var perExample = (T.One - y) * z - z.LogSigmoid();
-        var cost = Tensor<T>.Scalar(perExample.Sum().ToScalar() / n);
-        return Graph.Record(cost, z, dJ => (z.Sigmoid() - y) * (dJ.ToScalar() / n));
-    }
+    /// <summary>Binary cross-entropy from logits Z and labels Y: J = (1/n) Σ [(1 − y)·z − log σ(z)].
+    /// Backward: dZ = (σ(Z) − Y)/n · dJ. Fused for stability (no log 0, ever) and speed.</summary>
+    public static Tensor<T> BinaryCrossEntropyWithLogits<T>(Tensor<T> z, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T> =>
+        LossNodes<T, BinaryCrossEntropyNode<T>>.Next().Forward(z, y);
 
-    /// <summary>Binary cross-entropy from probabilities A (the course's compute_cost):
-    /// J = −(1/n) Σ [y log a + (1 − y) log(1 − a)]. Composed from differentiable ops; prefer the logits form in training.</summary>
+    /// <summary>Binary cross-entropy from probabilities A (the course's compute_cost): J = −(1/n) Σ [y log a + (1 − y) log(1 − a)].
+    /// When A came from a sigmoid op, J is computed from its logits instead (same value, stable, and dZ = (A − Y)/n);
+    /// otherwise it is composed from differentiable ops.</summary>
     public static Tensor<T> BinaryCrossEntropy<T>(Tensor<T> a, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeMath.RequireSame(a.Shape, y.Shape, "Binary cross-entropy (probabilities vs labels)");
+        if (ProducerOf<T>(a, Activation.Sigmoid) is { } sigmoid)
+            return LossNodes<T, BinaryCrossEntropyNode<T>>.Next().Forward(sigmoid.PreActivation, y, a);
         var one = Tensor<T>.Scalar(T.One);
         var logLikelihood = Add(Multiply(y, Log(a)), Multiply(Subtract(one, y), Log(Subtract(one, a))));
         return Negate(Mean(logLikelihood));
     }
 
-    /// <summary>Softmax cross-entropy from logits Z [m × C] and one-hot (or soft) targets Y [m × C]:
-    /// J = −(1/m) Σᵢ Σⱼ yᵢⱼ log softmax(zᵢ)ⱼ. Fused for stability. Backward: dZ = (softmax(Z)·Σⱼyᵢⱼ − Y)/m · dJ.</summary>
-    public static Tensor<T> SoftmaxCrossEntropy<T>(Tensor<T> z, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Softmax cross-entropy from logits Z and one-hot (or soft) targets Y, classes on the last axis:
+    /// J = −(1/m) Σᵢ Σⱼ yᵢⱼ log softmax(zᵢ)ⱼ. Backward: dZ = (softmax(Z)·Σⱼyᵢⱼ − Y)/m · dJ.</summary>
+    public static Tensor<T> SoftmaxCrossEntropy<T>(Tensor<T> z, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T> =>
+        LossNodes<T, SoftmaxCrossEntropyNode<T>>.Next().Forward(z, y);
+
+    /// <summary>Categorical cross-entropy from probabilities P: J = −(1/m) Σ y log p. When P came from a softmax op, J is
+    /// computed from its logits (stable, dZ = (P − Y)/m); otherwise it is composed from differentiable ops.</summary>
+    public static Tensor<T> CategoricalCrossEntropy<T>(Tensor<T> p, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ShapeMath.RequireSame(z.Shape, y.Shape, "Softmax cross-entropy (logits vs targets)");
-        if (z.Rank != 2) throw new ArgumentException($"Softmax cross-entropy needs [examples × classes]; got {ShapeMath.Format(z.Shape)}.");
-        T m = T.CreateChecked(z.Dim(0));
-        Tensor<T> logSoftmax;
-        using (Graph.NoGrad()) logSoftmax = LogSoftmax(z);
-        var cost = Tensor<T>.Scalar(-(logSoftmax * y).Sum().ToScalar() / m);
-        return Graph.Record(cost, z, dJ => (logSoftmax.Exp() * y.Sum(-1, keepDims: true) - y) * (dJ.ToScalar() / m));
+        ShapeMath.RequireSame(p.Shape, y.Shape, "Categorical cross-entropy (probabilities vs labels)");
+        if (ProducerOf<T>(p, Activation.Softmax) is { } softmax)
+            return LossNodes<T, SoftmaxCrossEntropyNode<T>>.Next().Forward(softmax.PreActivation, y, p);
+        var (rows, _) = AsRows(p);
+        return Scale(Sum(Multiply(y, Log(p))), -T.One / T.CreateChecked(Math.Max(rows, 1)));
     }
 
-    /// <summary>Mean squared error J = (1/n) Σ (ŷ − y)². Composed: Backward dŶ = 2(Ŷ − Y)/n.</summary>
-    public static Tensor<T> MeanSquaredError<T>(Tensor<T> prediction, Tensor<T> target) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ShapeMath.RequireSame(prediction.Shape, target.Shape, "Mean squared error (prediction vs target)");
-        return Mean(Square(Subtract(prediction, target)));
-    }
+    /// <summary>Mean squared error J = (1/n) Σ (ŷ − y)². Backward: dŶ = 2(Ŷ − Y)/n · dJ.</summary>
+    public static Tensor<T> MeanSquaredError<T>(Tensor<T> prediction, Tensor<T> target) where T : unmanaged, IFloatingPointIeee754<T> =>
+        LossNodes<T, MeanSquaredErrorNode<T>>.Next().Forward(prediction, target);
+
+    /// <summary>The activation node that produced <paramref name="a"/>, when it applied <paramref name="activation"/>'s kind.</summary>
+    private static ActivationNode<T>? ProducerOf<T>(Tensor<T> a, IActivation activation) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Graph.ProducerOf(a) is ActivationNode<T> node && node.Output == a && node.Activation.GetType() == activation.GetType() ? node : null;
 }

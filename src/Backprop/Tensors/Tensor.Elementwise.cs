@@ -73,6 +73,9 @@ public sealed partial class Tensor<T>
         return y;
     }
 
+    /// <summary>this += <paramref name="source"/> elementwise (same shape or broadcastable to this one), in place.</summary>
+    public void AddInPlace(Tensor<T> source) => MapInto<AddOperator<T>>(this, source, this);
+
     public static Tensor<T> operator +(Tensor<T> x, Tensor<T> y) => Map<AddOperator<T>>(x, y);
     public static Tensor<T> operator -(Tensor<T> x, Tensor<T> y) => Map<SubtractOperator<T>>(x, y);
     public static Tensor<T> operator *(Tensor<T> x, Tensor<T> y) => Map<MultiplyOperator<T>>(x, y);

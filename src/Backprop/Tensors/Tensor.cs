@@ -35,11 +35,29 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>Size of dimension <paramref name="axis"/> (negative counts from the end).</summary>
     public int Dim(int axis) => _shape[ShapeMath.NormalizeAxis(axis, Rank)];
 
-    /// <summary>The gradient ∂loss/∂this after <c>Backward()</c>, or null. Accumulates across backward passes.</summary>
-    public Tensor<T>? Grad { get; set; }
+    /// <summary>The gradient ∂loss/∂this after <c>Backward()</c>, or null when none has flowed here (or it was zeroed).
+    /// On a leaf (a parameter) it accumulates across backward passes until zeroed; on an interior tensor it holds the
+    /// latest pass's gradient.</summary>
+    public Tensor<T>? Grad
+    {
+        get => GradPass == 0 ? null : GradBuffer;
+        set
+        {
+            GradBuffer = value;
+            GradPass = value is null ? 0 : UserGradPass;
+        }
+    }
 
     /// <summary>Whether autograd tracks operations on this tensor (parameters and their descendants).</summary>
     public bool RequiresGrad { get; set; }
+
+    // Autograd bookkeeping, kept here so that recording and back-propagation look nothing up (no allocation per step):
+    // the op that produced this tensor, the gradient's storage (kept between passes), and the pass that last wrote it
+    // (0: no gradient; the buffer is stale and is overwritten, not added to, by the next writer).
+    internal object? Producer;
+    internal Tensor<T>? GradBuffer;
+    internal int GradPass;
+    internal const int UserGradPass = -1;
 
     /// <summary>An optional label shown by <see cref="ToString"/> and in the computation-graph sample ("W1", "dZ2").</summary>
     public string? Name { get; set; }

@@ -18,8 +18,8 @@ internal sealed class BatchSource<T> where T : unmanaged, IFloatingPointIeee754<
     {
         (_x, _y, _batch, _shuffle) = (x, y, batch, shuffle);
         if (shuffle is null) return;
-        _xBuffer = Tensor<T>.Zeros(batch, x.Dim(1));
-        _yBuffer = Tensor<T>.Zeros(batch, y.Dim(1));
+        _xBuffer = Tensor<T>.Zeros([batch, .. x.Shape[1..]]);
+        _yBuffer = Tensor<T>.Zeros([batch, .. y.Shape[1..]]);
         int tail = x.Dim(0) % batch;
         if (tail > 0) { _xTail = _xBuffer.Rows(0, tail); _yTail = _yBuffer.Rows(0, tail); }
     }

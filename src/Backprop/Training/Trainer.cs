@@ -1,4 +1,6 @@
 using System.Numerics;
+using Backprop.Autograd;
+using Backprop.Layers;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Optimizers;
@@ -7,20 +9,23 @@ using Backprop.Training.Callbacks;
 
 namespace Backprop.Training;
 
-/// <summary>The training loop of the course, for any model: repeat { A = forward(X); J = cost(A, Y);
-/// dθ = backward; θ ← optimiser(θ, dθ) }. Buffers are reused across steps, so a steady-state step allocates nothing.
+/// <summary>The training loop of the course, for any module tree: repeat { Ŷ = forward(X); J = loss(Ŷ, Y);
+/// dθ = J.Backward() on the graph; θ ← optimiser(θ, dθ) }. Built-in ops reuse their nodes and buffers from step to step
+/// (see <see cref="Autograd.NodePool{T, TNode}"/>), so a steady-state step allocates nothing.
 /// Events go to subscribers (<see cref="ITrainingCallback"/>); a non-finite cost always stops training and restores
 /// the last parameters that gave a finite cost.</summary>
 public static class Trainer
 {
     /// <summary>Trains <paramref name="model"/> on X [m × n0] and Y [m × nL] and returns the cost history.</summary>
-    public static TrainingHistory Fit<T>(this Sequential<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, IOptimizer optimizer,
+    public static TrainingHistory Fit<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, IOptimizer optimizer,
         TrainingOptions options, Tensor<T>? validationX = null, Tensor<T>? validationY = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckData(model, x, y, "Training");
-        if (validationX is not null || validationY is not null) CheckData(model, validationX!, validationY!, "Validation");
-        loss.CheckOutputActivation(model.OutputLayer.Activation);
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        loss.CheckOutput(model.OutputActivation);
+        CheckData(x, y, "Training");
+        if (validationX is not null || validationY is not null) CheckData(validationX!, validationY!, "Validation");
         int m = x.Dim(0);
         options.Validate(m);
         int batch = Math.Min(options.BatchSize ?? m, m);
@@ -51,13 +56,15 @@ public static class Trainer
                 var (xb, yb) = batches.Batch(b);
                 if (epoch * stepsPerEpoch + b < step) continue; // resuming inside an epoch
                 context.Step = step;
-                model.Forward(xb);
-                double cost = double.CreateChecked(model.Cost(loss, yb));
+                model.ZeroGrad();
+                Graph.BeginStep();
+                var j = loss.Compute(model.Forward(xb), yb);
+                double cost = double.CreateChecked(j.ToScalar());
                 var result = new StepResult(step, epoch, cost, xb.Dim(0));
                 foreach (var c in callbacks) c.OnCost(context, result);
                 if (context.StopRequested) break;
                 if (step % options.RecordCostEvery == 0 || step == totalSteps - 1) history.Costs.Add((step, cost));
-                model.Backward(loss, yb);
+                j.Backward();
                 optimizer.Step(model.Parameters);
                 step++;
                 epochCost += cost;
@@ -78,20 +85,14 @@ public static class Trainer
         return history;
     }
 
-    /// <summary>J on other data, without touching gradients.</summary>
-    public static double ValidationCost<T>(Sequential<T> model, ILoss loss, Tensor<T> x, Tensor<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        model.Forward(x);
-        return double.CreateChecked(model.Cost(loss, y));
-    }
+    /// <summary>J on other data in evaluation mode, without recording a graph.</summary>
+    public static double ValidationCost<T>(Module<T> model, ILoss loss, Tensor<T> x, Tensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T> => model.Cost(x, y, loss);
 
-    private static void CheckData<T>(Sequential<T> model, Tensor<T> x, Tensor<T> y, string what) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void CheckData<T>(Tensor<T> x, Tensor<T> y, string what) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x is null || y is null) throw new ArgumentException($"{what} data needs both X and Y.");
-        if (x.Rank != 2 || x.Dim(1) != model.InputSize)
-            throw new ArgumentException($"{what} X has shape {ShapeMath.Format(x.Shape)}; the model expects [m × {model.InputSize}].");
-        if (y.Rank != 2 || y.Dim(0) != x.Dim(0) || y.Dim(1) != model.OutputSize)
-            throw new ArgumentException($"{what} Y has shape {ShapeMath.Format(y.Shape)}; expected ({x.Dim(0)}, {model.OutputSize}).");
+        if (x.Rank == 0 || y.Rank == 0 || y.Dim(0) != x.Dim(0))
+            throw new ArgumentException($"{what} X has shape {ShapeMath.Format(x.Shape)} and Y {ShapeMath.Format(y.Shape)}; both need one row per example.");
     }
 }

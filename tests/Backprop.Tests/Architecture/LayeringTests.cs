@@ -43,7 +43,7 @@ public class LayeringTests
 
     [Theory]
     [InlineData("Tensors/Tensor.cs", "using Backprop.Kernels;\nusing Backprop.Randomness;\nnamespace Backprop.Tensors;")]
-    [InlineData("Losses/Loss.cs", "using Backprop.Layers.Activations;\nusing Backprop.Metrics;\nnamespace Backprop.Losses;")]
+    [InlineData("Losses/Loss.cs", "using Backprop.Ops.Activations;\nusing Backprop.Metrics;\nnamespace Backprop.Losses;")]
     [InlineData("Serialization/ModelFile.cs", "using Backprop.Layers;\nusing Backprop.Tensors;")]
     [InlineData("Training/Trainer.cs", "using Backprop.Models;\nusing Backprop.Serialization;\nusing Backprop.Data;")]
     [InlineData("Kernels/Elementwise.cs", "using System.Runtime.Intrinsics;\nusing System.Runtime.CompilerServices;\nref T r = ref Unsafe.Add(ref x, 1); unsafe { }")]

@@ -1,6 +1,6 @@
 using Backprop.Data;
 using Backprop.Initializers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Optimizers;

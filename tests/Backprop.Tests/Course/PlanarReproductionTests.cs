@@ -1,6 +1,6 @@
 using System.Globalization;
 using Backprop.Initializers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Optimizers;
@@ -37,7 +37,7 @@ public class PlanarReproductionTests
         var model = Sequential<double>.FromLayerDims([2, hiddenUnits, 1], Activation.Tanh, Activation.Sigmoid);
         model.Initialize(Initializer.Small, new NumpyRandom(3));
         var history = model.Fit(x, y, Loss.BinaryCrossEntropy, new GradientDescent(1.2), TrainingOptions.FullBatch(iterations, 1000));
-        var predictions = model.Predict(x).GreaterThan(0.5);
+        var predictions = model.PredictValues(x).GreaterThan(0.5);
         double correct = 0;
         for (int i = 0; i < y.Dim(0); i++) if (predictions[i, 0] == y[i, 0]) correct++;
         return (history.Costs, correct / y.Dim(0) * 100);

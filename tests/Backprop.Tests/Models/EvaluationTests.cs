@@ -105,7 +105,7 @@ public class EvaluationTests
     [Fact]
     public void A_float_model_is_evaluated_in_double_metrics()
     {
-        var dense = new Backprop.Layers.Dense<float>(2, 1, Backprop.Layers.Activations.Activation.Sigmoid);
+        var dense = new Backprop.Layers.Dense<float>(2, 1, Backprop.Ops.Activations.Activation.Sigmoid);
         dense.Weight.Value.CopyFrom(Tensor<float>.FromRows(new float[,] { { 1, -1 } }));
         var model = new Sequential<float>(dense);
 

@@ -1,6 +1,8 @@
 using Backprop.Layers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
+using Backprop.Autograd;
 using Backprop.Losses;
+using Backprop.Ops;
 using Backprop.Models;
 using Backprop.Randomness;
 using Backprop.Tensors;
@@ -63,9 +65,7 @@ public class GradientCheckerTests
     {
         var (model, x, y) = CourseNetwork();
 
-        model.Forward(x);
-
-        Assert.Equal(2.407833389834357, model.Cost(Loss.BinaryCrossEntropy, y), 13);
+        Assert.Equal(2.407833389834357, model.Cost(x, y, Loss.BinaryCrossEntropy), 13);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class GradientCheckerTests
         var random = new NumpyRandom(3);
         int m = 5, n0 = 3, outputs = lossName == "bce" ? 1 : 3;
         int[] dims = [n0, .. Enumerable.Repeat(4, activations.Length - 1), outputs];
-        var layers = new ILayer<double>[activations.Length];
+        var layers = new Module<double>[activations.Length];
         for (int l = 0; l < layers.Length; l++) layers[l] = new Dense<double>(dims[l], dims[l + 1], Activation.Parse(activations[l]));
         var model = new Sequential<double>(layers);
         foreach (var p in model.Parameters)
@@ -176,40 +176,31 @@ public class GradientCheckerTests
         return (model, x, y);
     }
 
-    /// <summary>A test-only wrapper that multiplies its layer's dW and db after backward.</summary>
-    private sealed class ScaledGradients(Dense<double> inner, double weightScale, double biasScale) : ILayer<double>
+    /// <summary>A test-only layer that computes its dense layer's forward but multiplies dW and db by constants on the way
+    /// back (an identity op on W and b whose backward scales): the course's deliberate bug, with dA_prev from the true dZ.</summary>
+    private sealed class ScaledGradients(Dense<double> inner, double weightScale, double biasScale) : Module<double>
     {
-        public int InputSize => inner.InputSize;
-        public int OutputSize => inner.OutputSize;
-        public IReadOnlyList<Parameter<double>> Parameters => inner.Parameters;
-        public Tensor<double> Forward(Tensor<double> input) => inner.Forward(input);
+        private readonly Parameter<double> _weight = inner.Weight, _bias = inner.Bias;
+        private readonly IActivation _activation = inner.Activation;
+        private readonly double _weightScale = weightScale, _biasScale = biasScale;
 
-        public Tensor<double>? Backward(Tensor<double> outputGradient, bool needInputGradient = true)
-        {
-            var inputGradient = inner.Backward(outputGradient, needInputGradient);
-            foreach (ref var g in inner.Weight.Gradient.AsSpan()) g *= weightScale;
-            foreach (ref var g in inner.Bias.Gradient.AsSpan()) g *= biasScale;
-            return inputGradient;
-        }
+        public override IActivation? OutputActivation => _activation;
+
+        public override Tensor<double> Forward(Tensor<double> input) =>
+            Op.Activate(Op.Linear(input, ScaledGradient(_weight.Value, _weightScale), ScaledGradient(_bias.Value, _biasScale)), _activation);
+
+        private static Tensor<double> ScaledGradient(Tensor<double> x, double scale) => Graph.Record(x.Clone(), x, dy => dy * scale);
     }
 
     /// <summary>The course's cost as its notebook writes it, (1/m) Σ [−y log a − (1 − y) log(1 − a)], from A rather than Z.</summary>
     private sealed class CourseCrossEntropy : ILoss
     {
         public string Name => "course-cross-entropy";
-        public void CheckOutputActivation(IActivation activation) => Loss.BinaryCrossEntropy.CheckOutputActivation(activation);
 
-        public T Cost<T>(Tensor<T> z, Tensor<T> a, Tensor<T> y) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+        public Tensor<T> Compute<T>(Tensor<T> a, Tensor<T> y) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
         {
-            var s = a.AsReadOnlySpan();
-            var t = y.AsReadOnlySpan();
-            T sum = T.Zero;
-            for (int i = 0; i < s.Length; i++) sum += -T.Log(s[i]) * t[i] + -T.Log(T.One - s[i]) * (T.One - t[i]);
-            return sum / T.CreateChecked(s.Length);
+            var one = Tensor<T>.Scalar(T.One);
+            return Op.Mean(Op.Add(Op.Multiply(Op.Negate(Op.Log(a)), y), Op.Multiply(Op.Negate(Op.Log(Op.Subtract(one, a))), Op.Subtract(one, y))));
         }
-
-        public void Gradient<T>(Tensor<T> z, Tensor<T> a, Tensor<T> y, IActivation activation, Tensor<T> dz)
-            where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
-            Loss.BinaryCrossEntropy.Gradient(z, a, y, activation, dz);
     }
 }

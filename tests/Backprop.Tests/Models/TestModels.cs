@@ -1,5 +1,5 @@
 using Backprop.Layers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Models;
 using Backprop.Tensors;
 

@@ -1,5 +1,5 @@
 using Backprop.Initializers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Optimizers;
@@ -35,9 +35,8 @@ public class TrainingWithOptimizersTests
         var model = Sequential<double>.FromLayerDims([2, 8, 1], Activation.Tanh, Activation.Sigmoid);
         model.Initialize(Initializer.He, new NumpyRandom(1));
         var history = model.Fit(x, y, Loss.BinaryCrossEntropy, optimizer, TrainingOptions.MiniBatch(Epochs, BatchSize, new NumpyRandom(2)));
-        model.Forward(x);
-        double cost = model.Cost(Loss.BinaryCrossEntropy, y);
-        var p = model.Predict(x);
+        double cost = model.Cost(x, y, Loss.BinaryCrossEntropy);
+        var p = model.PredictValues(x);
         int correct = 0;
         for (int i = 0; i < y.Dim(0); i++) if ((p[i, 0] > 0.5 ? 1 : 0) == y[i, 0]) correct++;
         Assert.Null(history.StopReason);

@@ -1,6 +1,8 @@
+using Backprop.Ops;
+using Backprop.Models.Formats;
 using System.Numerics;
 using Backprop.Layers;
-using Backprop.Layers.Activations;
+using Backprop.Ops.Activations;
 using Backprop.Models;
 using Backprop.Randomness;
 using Backprop.Serialization;
@@ -46,15 +48,15 @@ public sealed class ModelFileTests : IDisposable
 
         var loaded = ModelFile.Load<float>(path);
 
-        AssertSameModel(model, loaded.Model);
-        Assert.Equal(0.2, ((LeakyReluActivation)((Dense<float>)loaded.Model.Layers[1]).Activation).Slope);
+        AssertSameModel(model, (Sequential<float>)loaded.Model);
+        Assert.Equal(0.2, ((LeakyReluActivation)((Dense<float>)((Sequential<float>)loaded.Model).Layers[1]).Activation).Slope);
         Assert.Equal("""{"scale":"divide","by":255}""", loaded.Metadata["preprocessing"]);
         Assert.Equal("""{"accuracy":0.8}""", loaded.Metadata["metrics"]);
         Assert.Equal("backprop-model", loaded.Metadata["format"]);
-        Assert.Equal("1", loaded.Metadata["version"]);
+        Assert.Equal("2", loaded.Metadata["version"]);
         Assert.Equal("float32", loaded.Metadata["dtype"]);
         var x = Tensor<float>.RandomUniform(new NumpyRandom(3), 6, 5);
-        Assert.Equal(model.Predict(x).ToArray(), loaded.Model.Predict(x).ToArray());
+        Assert.Equal(model.PredictValues(x).ToArray(), loaded.Model.PredictValues(x).ToArray());
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class ModelFileTests : IDisposable
 
         var loaded = ModelFile.Load<double>(path);
 
-        AssertSameModel(model, loaded.Model);
+        AssertSameModel(model, (Sequential<double>)loaded.Model);
         Assert.Equal("float64", loaded.Metadata["dtype"]);
     }
 
@@ -76,7 +78,7 @@ public sealed class ModelFileTests : IDisposable
         var path = _folder.File("model.bp");
         ModelFile.Save(path, new Sequential<float>(new Dense<float>(12288, 20, Activation.Relu), new Dense<float>(20, 1, Activation.Sigmoid)));
 
-        Assert.Equal("""{"layers":[{"type":"dense","inputs":12288,"units":20,"activation":"relu"},{"type":"dense","inputs":20,"units":1,"activation":"sigmoid"}]}""",
+        Assert.Equal("""{"module":{"type":"sequential","layers":[{"type":"dense","inputs":12288,"units":20,"activation":"relu"},{"type":"dense","inputs":20,"units":1,"activation":"sigmoid"}]}}""",
             SafeTensorsReader.ReadHeader(path).Metadata["architecture"]);
     }
 
@@ -100,12 +102,13 @@ public sealed class ModelFileTests : IDisposable
 
         var description = ModelFile.ReadMetadata(path);
 
-        Assert.Equal([5, 4, 3, 3, 1], description.LayerDims);
-        Assert.Equal(["relu", "leaky-relu:0.2", "tanh", "sigmoid"], description.Layers.Select(l => l.Activation));
+        Assert.Equal(["dense", "dense", "dense", "dense"], description.Layers.Select(l => l.Type));
+        Assert.Equal("inputs 5, units 4, activation relu", description.Layers[0].Settings);
+        Assert.Equal(["relu", "leaky-relu:0.2", "tanh", "sigmoid"], description.Layers.Select(l => l.Settings.Split("activation ")[1]));
         Assert.Equal(["W1", "b1", "W2", "b2", "W3", "b3", "W4", "b4"], description.Tensors.Select(t => t.Name));
         Assert.Equal(RandomModel<float>().ParameterCount, description.ParameterCount);
         Assert.Equal("float32", description.DType);
-        Assert.Equal("1", description.Version);
+        Assert.Equal("2", description.Version);
         Assert.Equal("hi", description.Metadata["note"]);
     }
 
@@ -122,26 +125,28 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Saving_a_model_with_a_layer_the_file_cannot_hold_fails_before_touching_the_disk()
+    public void A_custom_module_saves_and_loads_only_when_its_type_is_registered()
     {
         var path = _folder.File("model.bp");
-        File.WriteAllText(path, "old");
         var model = new Sequential<float>(new Scale(3), new Dense<float>(3, 1));
+        model.Parameters[0].Value.AsSpan().Fill(2.5f);
+        ModelFile.Save(path, model);
 
-        var error = Assert.Throws<NotSupportedException>(() => ModelFile.Save(path, model));
+        var error = Assert.Throws<ModelFileException>(() => ModelFile.Load<float>(path));
+        Assert.Contains("custom module 'Scale'", error.Message);
+        Assert.Contains("register", error.Message);
 
-        Assert.Contains("layer 1 is Scale", error.Message);
-        Assert.Equal("old", File.ReadAllText(path));
-        Assert.Equal(["model.bp"], _folder.FileNames());
+        var loaded = ModelFile.Load(path, new ModuleRegistry<float>().Add(() => new Scale(3)));
+        Assert.Equal(["gamma1", "W2", "b2"], loaded.Model.Parameters.Select(p => p.Name));
+        Assert.Equal(2.5f, loaded.Model.Parameters[0].Value[1]);
+        Assert.Equal(model.Parameters[1].Value.ToArray(), loaded.Model.Parameters[1].Value.ToArray());
     }
 
-    /// <summary>A layer type model files do not know.</summary>
-    private sealed class Scale(int size) : ILayer<float>
+    /// <summary>A layer type model files do not know: y = γ ∘ x.</summary>
+    private sealed class Scale(int size) : Module<float>
     {
-        public int InputSize => size;
-        public int OutputSize => size;
-        public IReadOnlyList<Parameter<float>> Parameters { get; } = [];
-        public Tensor<float> Forward(Tensor<float> input) => input;
-        public Tensor<float>? Backward(Tensor<float> outputGradient, bool needInputGradient = true) => outputGradient;
+        private readonly Parameter<float> _gamma = new("gamma", Tensor<float>.Ones(size), ParameterRole.Scale);
+
+        public override Tensor<float> Forward(Tensor<float> input) => Op.Multiply(input, _gamma.Value);
     }
 }

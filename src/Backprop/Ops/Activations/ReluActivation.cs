@@ -2,7 +2,7 @@ using System.Numerics;
 using Backprop.Kernels;
 using Backprop.Tensors;
 
-namespace Backprop.Layers.Activations;
+namespace Backprop.Ops.Activations;
 
 /// <summary>A = max(0, Z); dZ = dA where Z &gt; 0, else 0 (the course's convention at Z = 0).</summary>
 public sealed class ReluActivation : IActivation

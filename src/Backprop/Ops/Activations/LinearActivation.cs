@@ -1,7 +1,7 @@
 using System.Numerics;
 using Backprop.Tensors;
 
-namespace Backprop.Layers.Activations;
+namespace Backprop.Ops.Activations;
 
 /// <summary>A = Z (identity, for regression outputs); dZ = dA.</summary>
 public sealed class LinearActivation : IActivation

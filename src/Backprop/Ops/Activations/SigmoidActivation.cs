@@ -2,7 +2,7 @@ using System.Numerics;
 using Backprop.Kernels;
 using Backprop.Tensors;
 
-namespace Backprop.Layers.Activations;
+namespace Backprop.Ops.Activations;
 
 /// <summary>A = σ(Z) = 1/(1 + e^−Z); dZ = dA ∘ A(1 − A).</summary>
 public sealed class SigmoidActivation : IActivation

@@ -2,7 +2,7 @@ using System.Numerics;
 using Backprop.Kernels;
 using Backprop.Tensors;
 
-namespace Backprop.Layers.Activations;
+namespace Backprop.Ops.Activations;
 
 /// <summary>A = tanh Z; dZ = dA ∘ (1 − A²).</summary>
 public sealed class TanhActivation : IActivation

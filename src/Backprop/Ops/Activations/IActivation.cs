@@ -1,7 +1,7 @@
 using System.Numerics;
 using Backprop.Tensors;
 
-namespace Backprop.Layers.Activations;
+namespace Backprop.Ops.Activations;
 
 /// <summary>An activation g: A = g(Z) elementwise (or row-wise for softmax), and its backward dZ = dA ∘ g′(Z).
 /// Both write into caller-owned buffers, so layers can reuse them. Stateless: one instance serves any element type.</summary>

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Backprop.Tensors;
 
-namespace Backprop.Layers.Activations;
+namespace Backprop.Ops.Activations;
 
 /// <summary>Row-wise Aᵢ = e^(Zᵢ − max Z) / Σⱼ e^(Zⱼ − max Z); dZ = A ∘ (dA − Σⱼ dAⱼ Aⱼ) per row.
 /// With softmax cross-entropy the loss supplies dZ = A − Y directly and this backward is skipped.</summary>
@@ -10,11 +10,11 @@ public sealed class SoftmaxActivation : IActivation
     public string Name => "softmax";
 
     public void Forward<T>(Tensor<T> z, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Kernels.Softmax.Rows(z.AsReadOnlySpan(), a.AsSpan(), z.Dim(0), z.Dim(-1));
+        Kernels.Softmax.Rows(z.AsReadOnlySpan(), a.AsSpan(), z.Length / Math.Max(z.Dim(-1), 1), z.Dim(-1));
 
     public void Backward<T>(Tensor<T> z, Tensor<T> a, Tensor<T> da, Tensor<T> dz) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int rows = z.Dim(0), cols = z.Dim(-1);
+        int cols = z.Dim(-1), rows = z.Length / Math.Max(cols, 1);
         var aSpan = a.AsReadOnlySpan();
         var daSpan = da.AsReadOnlySpan();
         var dzSpan = dz.AsSpan();

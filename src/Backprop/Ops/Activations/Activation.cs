@@ -1,4 +1,4 @@
-namespace Backprop.Layers.Activations;
+namespace Backprop.Ops.Activations;
 
 /// <summary>The activations of the course, by name: sigmoid σ(z) = 1/(1+e^−z), tanh, ReLU max(0, z),
 /// Leaky ReLU max(αz, z), linear (identity), and softmax for multiclass outputs.</summary>

@@ -3,7 +3,7 @@ using System.Numerics;
 using Backprop.Kernels;
 using Backprop.Tensors;
 
-namespace Backprop.Layers.Activations;
+namespace Backprop.Ops.Activations;
 
 /// <summary>A = Z for Z &gt; 0, αZ otherwise; dZ = dA for Z &gt; 0, α·dA otherwise.</summary>
 public sealed class LeakyReluActivation(double slope) : IActivation

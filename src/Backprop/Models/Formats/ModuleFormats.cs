@@ -1,0 +1,20 @@
+namespace Backprop.Models.Formats;
+
+/// <summary>The module types a model file can name, each with its format. Anything else is a custom module, built only
+/// from a factory the caller registers (<see cref="ModuleRegistry{T}"/>).</summary>
+public static class ModuleFormats
+{
+    public const string CustomType = "custom";
+
+    public static IReadOnlyList<ModuleFormat> BuiltIn { get; } =
+    [
+        new SequentialFormat(),
+        new DenseFormat(),
+        new ActivationFormat(),
+        new DropoutFormat(),
+        new BatchNormFormat(),
+    ];
+
+    /// <summary>The format written in the file as <paramref name="type"/>, or null.</summary>
+    public static ModuleFormat? Find(string type) => BuiltIn.FirstOrDefault(f => f.Type == type);
+}
