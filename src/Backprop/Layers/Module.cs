@@ -97,7 +97,8 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Forgets every parameter's gradient before a new step.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters) p.ZeroGrad();
+        var parameters = Parameters;
+        for (int i = 0; i < parameters.Count; i++) parameters[i].ZeroGrad(); // no enumerator: a step allocates nothing
     }
 
     /// <summary>Sets every parameter by its role, in <see cref="Parameters"/> order: weights drawn by

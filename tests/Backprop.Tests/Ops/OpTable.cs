@@ -62,6 +62,19 @@ public static class OpTable
         new("BinaryCrossEntropy", x => Op.BinaryCrossEntropy(x[0], Labels(x[0])), [[5, 1]], Domain.Probability),
         new("SoftmaxCrossEntropy", x => Op.SoftmaxCrossEntropy(x[0], OneHot(x[0])), [[4, 3]]),
         new("MeanSquaredError", x => Op.MeanSquaredError(x[0], x[1]), [[4, 2], [4, 2]]),
+        new("Linear", x => Op.Linear(x[0], x[1], x[2]), [[4, 3], [2, 3], [2]]),
+        new("LinearWithoutBias", x => Op.Linear(x[0], x[1]), [[4, 3], [2, 3]]),
+        new("LinearOver3D", x => Op.Linear(x[0], x[1], x[2]), [[2, 3, 4], [5, 4], [5]]),
+        new("LinearUsingItsInputTwice", x => Op.Add(Op.Linear(x[0], x[1], x[2]), Op.Tanh(x[0])), [[3, 3], [3, 3], [3]]),
+        new("SoftmaxOver3D", x => Op.Softmax(x[0]), [[2, 3, 4]]),
+        new("SoftmaxCrossEntropyOver3D", x => Op.SoftmaxCrossEntropy(x[0], OneHot(x[0])), [[2, 3, 4]]),
+        new("BinaryCrossEntropyThroughSigmoid", x => Op.BinaryCrossEntropy(Op.Sigmoid(x[0]), Labels(x[0])), [[5, 1]]),
+        new("CategoricalCrossEntropyThroughSoftmax", x => Op.CategoricalCrossEntropy(Op.Softmax(x[0]), OneHot(x[0])), [[4, 3]]),
+        new("CategoricalCrossEntropy", x => Op.CategoricalCrossEntropy(x[0], OneHot(x[0])), [[4, 3]], Domain.Probability),
+        new("Dropout", x => Op.Dropout(x[0], 0.4, new Backprop.Randomness.NumpyRandom(5)), [[4, 5]]),
+        new("BatchNorm", x => Op.BatchNorm(x[0], x[1], x[2]), [[5, 3], [3], [3]]),
+        new("BatchNormChannelsLast", x => Op.BatchNorm(x[0], x[1], x[2]), [[2, 2, 2, 3], [3], [3]]),
+        new("BatchNormWithRunningStatistics", x => Op.BatchNorm(x[0], x[1], x[2], Tensor<double>.Vector(0.1, -0.2, 0.3), Tensor<double>.Vector(1.5, 0.5, 2.0)), [[5, 3], [3], [3]]),
     ];
 
     /// <summary>Binary ops again, with the second operand broadcast as a row, a column, and a scalar.</summary>
@@ -102,7 +115,9 @@ public static class OpTable
     private static Tensor<double> OneHot(Tensor<double> like)
     {
         var y = Tensor<double>.ZerosLike(like);
-        for (int i = 0; i < like.Dim(0); i++) y[i, i % like.Dim(1)] = 1;
+        int classes = like.Dim(-1);
+        var s = y.AsSpan();
+        for (int i = 0; i < s.Length / classes; i++) s[i * classes + i % classes] = 1;
         return y;
     }
 }

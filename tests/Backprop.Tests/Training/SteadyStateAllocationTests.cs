@@ -1,0 +1,50 @@
+using Backprop.Autograd;
+using Backprop.Layers;
+using Backprop.Losses;
+using Backprop.Models;
+using Backprop.Ops.Activations;
+using Backprop.Optimizers;
+using Backprop.Randomness;
+using Backprop.Tensors;
+
+namespace Backprop.Tests.Training;
+
+/// <summary>A training step on the graph allocates nothing once warm: fused ops reuse their nodes and buffers, the
+/// engine's visit order and gradient buffers are reused, and losses draw their nodes from a pool. (Sizes stay below the
+/// GEMM's threading threshold, so the count is of this thread's work alone.)</summary>
+public class SteadyStateAllocationTests
+{
+    [Theory]
+    [InlineData("binary")]
+    [InlineData("multiclass")]
+    [InlineData("regression")]
+    public void A_warm_training_step_allocates_zero_bytes(string task)
+    {
+        var random = new NumpyRandom(1);
+        int outputs = task == "multiclass" ? 3 : 1;
+        var output = task switch { "binary" => Activation.Sigmoid, "multiclass" => Activation.Softmax, _ => Activation.Linear };
+        var loss = ModelTask.ForOutput(output).Loss;
+        var model = new Sequential<float>(
+            new Dense<float>(12, 16, Activation.Relu), new BatchNorm<float>(16), new Dropout<float>(0.2, seed: 3),
+            new Dense<float>(16, 8, Activation.LeakyRelu()), new Dense<float>(8, outputs, output));
+        var x = Tensor<float>.RandomNormal(random, 32, 12);
+        var y = Tensor<float>.Zeros(32, outputs);
+        for (int i = 0; i < 32; i++) y[i, task == "multiclass" ? i % 3 : 0] = task == "regression" ? i * 0.1f : i % 2;
+        var optimizer = new Adam(0.01);
+
+        for (int i = 0; i < 3; i++) Step(model, x, y, loss, optimizer);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) Step(model, x, y, loss, optimizer);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    private static void Step(Module<float> model, Tensor<float> x, Tensor<float> y, ILoss loss, IOptimizer optimizer)
+    {
+        model.ZeroGrad();
+        Graph.BeginStep();
+        loss.Compute(model.Forward(x), y).Backward();
+        optimizer.Step(model.Parameters);
+    }
+}
