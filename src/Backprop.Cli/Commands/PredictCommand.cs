@@ -105,18 +105,8 @@ public static class PredictCommand
 
     private static void WriteAtomically(string path, string text)
     {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(folder)) throw CliException.BadInput($"--out '{path}': folder '{folder}' does not exist.");
-        var temp = Path.Combine(folder, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            File.WriteAllText(temp, text);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Backprop.Serialization.AtomicFile.WriteText(path, text);
     }
 }

@@ -61,18 +61,6 @@ public static class Plots
         Save(plot, path, 700, 600);
     }
 
-    private static void Save(ScottPlot.Plot plot, string path, int width, int height)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileNameWithoutExtension(full) + ".tmp-" + Guid.NewGuid().ToString("N") + ".png");
-        try
-        {
-            plot.SavePng(temp, width, height);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    private static void Save(ScottPlot.Plot plot, string path, int width, int height) =>
+        Backprop.Serialization.AtomicFile.Write(path, temporary => plot.SavePng(temporary, width, height));
 }

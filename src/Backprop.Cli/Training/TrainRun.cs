@@ -30,7 +30,7 @@ public static class TrainRun
         var hidden = s.Hidden ?? NetworkPlan.DefaultHidden(train.FeatureCount);
         var init = s.Initializer ?? (s.HiddenActivation.Name.StartsWith("relu", StringComparison.Ordinal) || s.HiddenActivation.Name.StartsWith("leaky", StringComparison.Ordinal)
             ? Backprop.Initializers.Initializer.He : Backprop.Initializers.Initializer.Xavier);
-        double lr = s.LearningRate ?? (s.Optimizer is "adam" or "rmsprop" ? 0.001 : 0.01);
+        double lr = s.LearningRate ?? Optimizer.DefaultLearningRate(s.Optimizer);
         var plan = new NetworkPlan([train.FeatureCount, .. hidden, data.Outputs], s.HiddenActivation, output, init, loss, s.Optimizer, lr);
         var model = plan.Build(s.Seed);
         IOptimizer optimizer = plan.CreateOptimizer();

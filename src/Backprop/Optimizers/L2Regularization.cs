@@ -6,7 +6,7 @@ namespace Backprop.Optimizers;
 
 /// <summary>L2 regularisation ("weight decay") as a wrapper around any optimiser: before the inner step, every weight's
 /// gradient gets the penalty's gradient, dW ← dW + λ·W, which is the gradient of the extra cost (λ/2)·Σₗ‖W[l]‖².
-/// Weights are the parameters of rank ≥ 2; biases (rank 1) are left alone, as in the course.
+/// Only weights (<see cref="ParameterRole.Weight"/>) are penalised; biases, scales and shifts are left alone, as in the course.
 /// <para><b>λ here is the course's λ/m.</b> The course adds (λ/2m)·Σ‖W‖² to J and (λ/m)·W to dW, with m the number of
 /// examples J averages over; pass that quotient as <c>lambda</c>, or call <see cref="FromCourse"/> with the course's λ
 /// and m. The gradient buffers are changed in place, so after a step they hold the regularised dW, like the course's
@@ -56,19 +56,19 @@ public sealed class L2Regularization : IStatefulOptimizer
             for (int i = 0; i < parameters.Count; i++)
             {
                 var p = parameters[i];
-                if (p.Value.Rank >= 2) OptimizerKernels.AddScaled(p.Gradient.AsSpan(), p.Value.AsReadOnlySpan(), lambda);
+                if (p.Role == ParameterRole.Weight) OptimizerKernels.AddScaled(p.Gradient.AsSpan(), p.Value.AsReadOnlySpan(), lambda);
             }
         }
         Inner.Step(parameters);
     }
 
-    /// <summary>The cost's extra term, (λ/2)·Σₗ‖W[l]‖² over the weights (rank ≥ 2): add it to J to report the
+    /// <summary>The cost's extra term, (λ/2)·Σₗ‖W[l]‖² over the weights: add it to J to report the
     /// regularised cost the gradients belong to.</summary>
     public double Penalty<T>(IReadOnlyList<Parameter<T>> parameters) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double sum = 0;
         for (int i = 0; i < parameters.Count; i++)
-            if (parameters[i].Value.Rank >= 2) sum += double.CreateChecked(OptimizerKernels.SumOfSquares(parameters[i].Value.AsReadOnlySpan()));
+            if (parameters[i].Role == ParameterRole.Weight) sum += double.CreateChecked(OptimizerKernels.SumOfSquares(parameters[i].Value.AsReadOnlySpan()));
         return Lambda / 2 * sum;
     }
 

@@ -11,18 +11,24 @@ public static class Optimizer
 
     /// <summary>An optimiser by its <see cref="IOptimizer.Name"/> ("gd" or "sgd", "momentum", "rmsprop", "adam"; any
     /// case), with its other hyperparameters at their defaults.</summary>
-    public static IOptimizer Parse(string name, double learningRate)
+    public static IOptimizer Parse(string name, double? learningRate = null)
     {
         ArgumentNullException.ThrowIfNull(name);
+        double alpha = learningRate ?? DefaultLearningRate(name);
         return name.Trim().ToLowerInvariant() switch
         {
-            "gd" or "sgd" or "gradient-descent" => new GradientDescent(learningRate),
-            "momentum" => new Momentum(learningRate),
-            "rmsprop" => new RmsProp(learningRate),
-            "adam" => new Adam(learningRate),
+            "gd" or "sgd" or "gradient-descent" => new GradientDescent(alpha),
+            "momentum" => new Momentum(alpha),
+            "rmsprop" => new RmsProp(alpha),
+            "adam" => new Adam(alpha),
             _ => throw new ArgumentException($"Unknown optimizer '{name}'; expected gd, momentum, rmsprop or adam.", nameof(name)),
         };
     }
+
+    /// <summary>The learning rate an optimiser starts from when none is given: 0.001 for the adaptive ones (Adam, RMSprop,
+    /// as their papers and Keras use), 0.01 for plain and momentum gradient descent.</summary>
+    public static double DefaultLearningRate(string name) =>
+        name.Trim().ToLowerInvariant() is "adam" or "rmsprop" ? 0.001 : 0.01;
 
     /// <summary>The state of any optimiser: <see cref="IStatefulOptimizer.ExportState"/>, or for a stateless one
     /// (gradient descent) an empty state under its name.</summary>

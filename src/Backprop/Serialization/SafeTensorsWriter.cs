@@ -23,24 +23,11 @@ public static class SafeTensorsWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var header = EncodeHeader(tensors, metadata);
-        var target = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.tmp-{Guid.NewGuid():N}");
-        try
+        AtomicFile.WriteStream(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-            {
-                WriteBody(stream, header, tensors);
-                beforeCommit?.Invoke(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw;
-        }
+            WriteBody(stream, header, tensors);
+            beforeCommit?.Invoke(stream);
+        });
     }
 
     /// <summary>Writes a whole safetensors document to <paramref name="stream"/> (not atomic: for memory and network streams).</summary>

@@ -24,6 +24,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(optimizer);
         loss.CheckOutput(model.OutputActivation);
+        model.Train(); // dropout drops and batch norm uses batch statistics while fitting; evaluation switches back per call
         CheckData(x, y, "Training");
         if (validationX is not null || validationY is not null) CheckData(validationX!, validationY!, "Validation");
         int m = x.Dim(0);

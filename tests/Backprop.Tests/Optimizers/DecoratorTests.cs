@@ -33,7 +33,7 @@ public class DecoratorTests
         var l2 = L2Regularization.FromCourse(new GradientDescent(0.1), lambd: 0.7, examples: 10);
         Assert.Equal(0.7 / 10, l2.Lambda);
         var w = new Parameter<double>("W1", Tensor<double>.FromArray([1, 2, 3, 4], 2, 2));
-        var b = new Parameter<double>("b1", Tensor<double>.FromArray([100, 100], 2));
+        var b = new Parameter<double>("b1", Tensor<double>.FromArray([100, 100], 2), ParameterRole.Bias);
         Assert.Equal(0.7 / 10 / 2 * 30, l2.Penalty<double>([w, b]), 1e-15);
         Assert.Equal("gd", l2.Name);
         l2.LearningRate = 0.2;

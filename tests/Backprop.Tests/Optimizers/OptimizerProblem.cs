@@ -23,7 +23,7 @@ internal static class OptimizerProblem
         {
             int n = Shapes[p].Aggregate(1, (a, b) => a * b);
             var values = Enumerable.Range(0, n).Select(i => T.CreateChecked(InitialValue(p, i))).ToArray();
-            list.Add(new Parameter<T>(p == 0 ? "W1" : "b1", Tensor<T>.FromArray(values, Shapes[p])));
+            list.Add(new Parameter<T>(p == 0 ? "W1" : "b1", Tensor<T>.FromArray(values, Shapes[p]), p == 0 ? ParameterRole.Weight : ParameterRole.Bias));
         }
         return list;
     }
