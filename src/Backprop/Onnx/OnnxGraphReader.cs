@@ -64,7 +64,7 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
             case "Relu": return Activate(node, Activation.Relu);
             case "Sigmoid": return Activate(node, Activation.Sigmoid);
             case "Tanh": return Activate(node, Activation.Tanh);
-            case "LeakyRelu": return Activate(node, Activation.LeakyRelu(Attribute(node, "alpha")?.F ?? 0.01f));
+            case "LeakyRelu": return Activate(node, Activation.LeakyRelu(Shortest(Attribute(node, "alpha")?.F ?? 0.01f)));
             case "Softmax":
                 long axis = Attribute(node, "axis")?.I ?? -1;
                 if (axis != -1 && axis != _rank - 1) throw _constants.Error(node, $"softmax over axis {axis}; Backprop's softmax is over the last axis");
@@ -173,7 +173,7 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
         if (node.Input.Count != 5) throw _constants.Error(node, "it needs five inputs (x, scale, bias, mean, variance)");
         if ((Attribute(node, "training_mode")?.I ?? 0) != 0 || node.Output.Count > 1 && node.Output.Skip(1).Any(o => o.Length > 0))
             throw _constants.Error(node, "it is in training mode; Backprop imports batch norm in inference mode");
-        var norm = new BatchNorm<T>(_width, epsilon: Attribute(node, "epsilon")?.F ?? 1e-5f);
+        var norm = new BatchNorm<T>(_width, epsilon: Shortest(Attribute(node, "epsilon")?.F ?? 1e-5f));
         var targets = new[] { norm.Scale.Value, norm.Shift.Value, norm.RunningMean, norm.RunningVariance };
         string[] roles = ["scale", "bias", "mean", "variance"];
         for (int i = 0; i < 4; i++)
@@ -186,6 +186,11 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
         _layers.Add(norm);
         return node.Output[0];
     }
+
+    /// <summary>The double with the float's shortest decimal form (0.2f ↦ 0.2, not 0.200000003), so names and files read as
+    /// written; converting back to float gives the same bits.</summary>
+    private static double Shortest(float value) =>
+        double.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     private static AttributeProto? Attribute(NodeProto node, string name) => node.Attribute.FirstOrDefault(a => a.Name == name);
 
