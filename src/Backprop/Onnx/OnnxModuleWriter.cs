@@ -14,7 +14,7 @@ namespace Backprop.Onnx;
 internal static class OnnxModuleWriter
 {
     /// <summary>The module types this writer knows, for error messages.</summary>
-    public const string KnownModules = "Sequential, Dense, ActivationLayer, Dropout and BatchNorm";
+    public const string KnownModules = "Sequential, Dense, ActivationLayer, Dropout, BatchNorm, Conv2D, MaxPool2D, ZeroPad2D and Flatten";
 
     public static string Write<T>(Module<T> module, OnnxGraphBuilder g, string x, ref int[] shape, string prefix)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -34,6 +34,14 @@ internal static class OnnxModuleWriter
                 return g.Node("Identity", prefix + "dropout", [x]);
             case BatchNorm<T> norm:
                 return WriteBatchNorm(norm, g, x, shape, prefix + "batchnorm");
+            case Conv2D<T> conv:
+                return OnnxConvolutionWriter.Conv(conv, g, x, ref shape, prefix + "conv");
+            case MaxPool2D<T> pool:
+                return OnnxConvolutionWriter.MaxPool(pool, g, x, ref shape, prefix + "maxpool");
+            case ZeroPad2D<T> pad:
+                return OnnxConvolutionWriter.ZeroPad(pad, g, x, ref shape, prefix + "zeropad");
+            case Flatten<T>:
+                return OnnxConvolutionWriter.Flatten(g, x, ref shape, prefix + "flatten");
             default:
                 throw new NotSupportedException(
                     $"Cannot export module '{module}' ({module.GetType().Name.Split('`')[0]}) to ONNX: the exporter knows {KnownModules}.");

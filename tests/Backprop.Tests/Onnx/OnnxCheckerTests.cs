@@ -18,7 +18,7 @@ public class OnnxCheckerTests
         try
         {
             var files = new List<string>();
-            foreach (var name in OnnxTestModels.Names)
+            foreach (var name in OnnxTestModels.All)
             {
                 var (model, x) = OnnxTestModels.Build(name);
                 var path = Path.Combine(folder, name + ".onnx");
