@@ -13,5 +13,7 @@ public static class BackpropCommand
         PredictCommand.Create(),
         SummaryCommand.Create(),
         CourseCommand.Create(),
+        ExportCommand.Create(),
+        ImportCommand.Create(),
     };
 }

@@ -30,6 +30,8 @@ public static class SummaryCommand
             }
             foreach (var key in new[] { "task", "classes", "source", "training", "metrics", "target_scale", "preprocessing" })
                 if (d.Metadata.TryGetValue(key, out var value)) o.WriteLine($"{key}: {Shorten(value)}");
+            if (d.Metadata.GetValueOrDefault("input") == "csv" && d.Metadata.TryGetValue("preprocessing", out var table))
+                o.WriteLine("ONNX input (backprop export) " + Backprop.Onnx.OnnxInputContract.Describe(Backprop.Data.TablePreprocessor.FromJson(table, path)));
             return 0;
         });
         return command;

@@ -122,6 +122,31 @@ public sealed class NumpyRandom
         return p;
     }
 
+    /// <summary>An index i drawn with probability p[i] (<c>np.random.choice(len(p), p=p)</c>, legacy RandomState): the
+    /// cumulative sums c (sequential), c /= c[n−1], one uniform u, and the first i with c[i] &gt; u (searchsorted, right).</summary>
+    public int Choice(ReadOnlySpan<double> probabilities)
+    {
+        int n = probabilities.Length;
+        if (n == 0) throw new ArgumentException("Choice needs at least one probability.");
+        Span<double> cdf = n <= 256 ? stackalloc double[n] : new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (!(probabilities[i] >= 0)) throw new ArgumentException($"Probabilities must be non-negative; p[{i}] = {probabilities[i]}.");
+            cdf[i] = sum += probabilities[i];
+        }
+        if (Math.Abs(sum - 1) > 1.4901161193847656e-08) throw new ArgumentException($"Probabilities must sum to 1; they sum to {sum}.");
+        for (int i = 0; i < n; i++) cdf[i] /= sum;
+        double u = NextDouble();
+        int lo = 0, hi = n;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (cdf[mid] <= u) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>The generator's full state, so a checkpoint can resume the exact sequence.</summary>
     public NumpyRandomState SaveState() => new((uint[])_mt.Clone(), _index, _hasCachedNormal, _cachedNormal);
 

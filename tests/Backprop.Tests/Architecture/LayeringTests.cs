@@ -104,7 +104,7 @@ public static partial class Layering
         ["Layers"] = 6, ["Losses"] = 6, ["Initializers"] = 6, ["Optimizers"] = 6, ["Metrics"] = 6,
         ["Serialization"] = 7,
         ["Models"] = 8,
-        ["Training"] = 9,
+        ["Training"] = 9, ["Onnx"] = 9,
         ["Course"] = 10,
     };
 

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Backprop.Models;
+using Backprop.Onnx;
+
+namespace Backprop.Cli.Commands;
+
+/// <summary><c>backprop import --onnx m.onnx --out m.bp</c>: an ONNX network made of the ops Backprop exports (and what
+/// torch.onnx.export writes for an MLP) as a Backprop model file, ready for evaluate, predict and further training.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var onnx = new Option<string>("--onnx") { Description = "The ONNX file to read.", Required = true };
+        var output = new Option<string>("--out") { Description = "The Backprop model file to write.", Required = true };
+        var command = new Command("import", "Read an ONNX network (dense layers, activations, batch norm) into a Backprop model file.") { onnx, output };
+        command.SetAction(parse =>
+        {
+            var onnxPath = parse.GetValue(onnx)!;
+            var outPath = parse.GetValue(output)!;
+            if (!File.Exists(onnxPath)) throw CliException.BadInput($"--onnx '{onnxPath}': no such file.");
+            var loaded = OnnxImport.Load<float>(onnxPath);
+            ModelFile.Save(outPath, loaded.Model, loaded.Metadata);
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {outPath}: {loaded.Model}");
+            return 0;
+        });
+        return command;
+    }
+}

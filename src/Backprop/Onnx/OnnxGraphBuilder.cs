@@ -1,0 +1,87 @@
+using Backprop.Onnx.Proto;
+using Google.Protobuf;
+
+namespace Backprop.Onnx;
+
+/// <summary>Appends nodes and initialisers to an ONNX <see cref="GraphProto"/> in topological order: each node's output is
+/// named "<c>prefix/Op</c>" (made unique), so graphs read well in Netron and error messages can name the node.</summary>
+internal sealed class OnnxGraphBuilder(GraphProto graph)
+{
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    public GraphProto Graph { get; } = graph;
+
+    /// <summary>A name not used before: <paramref name="hint"/>, else hint_2, hint_3, ….</summary>
+    public string Unique(string hint)
+    {
+        if (_names.Add(hint)) return hint;
+        for (int k = 2; ; k++)
+            if (_names.Add($"{hint}_{k}")) return $"{hint}_{k}";
+    }
+
+    /// <summary>Reserves a name chosen elsewhere (graph inputs and outputs).</summary>
+    public void Reserve(string name) => _names.Add(name);
+
+    /// <summary>A float32 constant of shape <paramref name="dims"/> (little-endian raw data, ONNX's compact form).</summary>
+    public string Initializer(string hint, ReadOnlySpan<float> values, params long[] dims)
+    {
+        var bytes = new byte[values.Length * sizeof(float)];
+        for (int i = 0; i < values.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), values[i]);
+        if (!BitConverter.IsLittleEndian)
+            for (int i = 0; i < bytes.Length; i += 4) bytes.AsSpan(i, 4).Reverse();
+        var tensor = new TensorProto { Name = Unique(hint), DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(bytes) };
+        tensor.Dims.Add(dims);
+        Graph.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
+    /// <summary>An int64 constant (shapes for Reshape).</summary>
+    public string Int64Initializer(string hint, params long[] values)
+    {
+        var tensor = new TensorProto { Name = Unique(hint), DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.Add(values.Length);
+        tensor.Int64Data.Add(values);
+        Graph.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
+    /// <summary>Adds node <paramref name="op"/>(inputs) named <paramref name="hint"/>; returns its one output's name
+    /// (<paramref name="output"/> when given, e.g. the graph's output).</summary>
+    public string Node(string op, string hint, IEnumerable<string> inputs, IEnumerable<AttributeProto>? attributes = null, string? output = null)
+    {
+        var name = Unique(hint);
+        var node = new NodeProto { OpType = op, Name = name };
+        node.Input.Add(inputs);
+        node.Output.Add(output ?? name);
+        if (attributes is not null) node.Attribute.Add(attributes);
+        Graph.Node.Add(node);
+        return node.Output[0];
+    }
+
+    public static AttributeProto Int(string name, long value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    public static AttributeProto Float(string name, float value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
+
+    public static AttributeProto Ints(string name, params long[] values)
+    {
+        var a = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        a.Ints.Add(values);
+        return a;
+    }
+
+    /// <summary>A float32 value-info with a dynamic first axis named <paramref name="batch"/>.</summary>
+    public static ValueInfoProto FloatInput(string name, string batch, IEnumerable<int> shape, string doc)
+    {
+        var tensorShape = new TensorShapeProto();
+        tensorShape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = batch });
+        foreach (var d in shape) tensorShape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
+        return new ValueInfoProto
+        {
+            Name = name,
+            DocString = doc,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = tensorShape } },
+        };
+    }
+}

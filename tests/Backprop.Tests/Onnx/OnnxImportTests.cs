@@ -1,0 +1,95 @@
+using Backprop.Models;
+using Backprop.Onnx;
+using Backprop.Onnx.Proto;
+using Backprop.Serialization;
+using Google.Protobuf;
+
+namespace Backprop.Tests.Onnx;
+
+/// <summary>Networks exported by PyTorch import and predict what PyTorch predicted; files we cannot import are refused
+/// with one line that says why.</summary>
+public class OnnxImportTests
+{
+    [Theory]
+    [InlineData("mlp")]
+    [InlineData("mlp_leaky")]
+    public void A_PyTorch_MLP_imports_and_predicts_what_PyTorch_predicted_to_1e_5(string name)
+    {
+        var fixture = OnnxFixture.Load(name);
+        var loaded = OnnxImport.Load<float>(fixture.Path);
+        var ours = loaded.Model.PredictValues(fixture.Input);
+        Assert.True(OnnxRuntimeRunner.MaxDifference(ours, fixture.Output) <= 1e-5, $"difference {OnnxRuntimeRunner.MaxDifference(ours, fixture.Output):G3}");
+        Assert.StartsWith("pytorch", loaded.Metadata["onnx_producer"]);
+    }
+
+    [Fact]
+    public void The_PyTorch_MLP_becomes_dense_layers_with_their_activations()
+    {
+        var model = (Sequential<float>)OnnxImport.Load<float>(OnnxFixture.Load("mlp").Path).Model;
+        Assert.Equal([4, 16, 8, 3], model.LayerDims);
+        Assert.Equal("softmax", model.OutputActivation!.Name);
+    }
+
+    [Fact]
+    public void A_network_with_ops_we_do_not_import_is_refused_with_every_such_op_and_its_node()
+    {
+        var e = Assert.Throws<ModelFileException>(() => OnnxImport.Load<float>(OnnxFixture.Load("lstm").Path));
+        Assert.Contains("unsupported ONNX op(s)", e.Message);
+        foreach (var part in new[] { "LSTM ('/lstm/LSTM')", "Shape ('/lstm/Shape')", "Gather", "ConstantOfShape", "Squeeze" })
+            Assert.Contains(part, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void A_truncated_file_is_one_line_naming_the_file()
+    {
+        var bytes = File.ReadAllBytes(OnnxFixture.Load("mlp").Path);
+        foreach (int length in new[] { 0, 10, bytes.Length / 2, bytes.Length - 7 })
+        {
+            var e = Assert.Throws<ModelFileException>(() => OnnxImport.FromBytes<float>(bytes[..length], "cut.onnx"));
+            Assert.StartsWith("cut.onnx: ", e.Message);
+            Assert.DoesNotContain('\n', e.Message);
+        }
+    }
+
+    [Fact]
+    public void A_corrupted_file_is_one_line_naming_the_file()
+    {
+        var bytes = File.ReadAllBytes(OnnxFixture.Load("mlp").Path);
+        var random = new Random(5);
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var bad = (byte[])bytes.Clone();
+            for (int k = 0; k < 8; k++) bad[random.Next(bad.Length)] = (byte)random.Next(256);
+            try { OnnxImport.FromBytes<float>(bad, "bad.onnx"); }
+            catch (ModelFileException e)
+            {
+                Assert.StartsWith("bad.onnx: ", e.Message);
+                Assert.DoesNotContain('\n', e.Message);
+            }
+        }
+        var text = Assert.Throws<ModelFileException>(() => OnnxImport.FromBytes<float>("this is not protobuf at all"u8.ToArray(), "text.onnx"));
+        Assert.StartsWith("text.onnx: ", text.Message);
+    }
+
+    [Fact]
+    public void A_graph_whose_tensor_shapes_disagree_is_refused_naming_the_node()
+    {
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(OnnxFixture.Load("mlp").Path));
+        var weight = model.Graph.Initializer.Single(t => t.Name == "2.weight");   // (8, 16) → (8, 12), data cut to match
+        weight.Dims[1] = 12;
+        weight.RawData = ByteString.CopyFrom(weight.RawData.ToByteArray()[..(8 * 12 * 4)]);
+        var e = Assert.Throws<ModelFileException>(() => OnnxImport.FromBytes<float>(model.ToByteArray(), "shapes.onnx"));
+        Assert.Equal("shapes.onnx: node '/2/Gemm' (Gemm): its weight '2.weight' takes 12 features but its input has 16: the graph's tensor shapes disagree", e.Message);
+    }
+
+    [Fact]
+    public void An_initializer_with_less_data_than_its_shape_needs_is_refused()
+    {
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(OnnxFixture.Load("mlp").Path));
+        var bias = model.Graph.Initializer.Single(t => t.Name == "0.bias");
+        bias.RawData = ByteString.CopyFrom(bias.RawData.ToByteArray()[..8]);
+        var e = Assert.Throws<ModelFileException>(() => OnnxImport.FromBytes<float>(model.ToByteArray(), "short.onnx"));
+        Assert.Contains("'0.bias' has 8 bytes of data but its shape needs 64", e.Message);
+    }
+}

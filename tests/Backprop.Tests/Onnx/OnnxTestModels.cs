@@ -1,0 +1,71 @@
+using Backprop.Layers;
+using Backprop.Models;
+using Backprop.Ops.Activations;
+using Backprop.Randomness;
+using Backprop.Tensors;
+
+namespace Backprop.Tests.Onnx;
+
+/// <summary>One small model per built-in module type (and the CLI's default shapes), with an input batch for it.</summary>
+public static class OnnxTestModels
+{
+    public static readonly string[] Names =
+    [
+        "dense-relu-sigmoid", "dense-tanh", "dense-linear", "leaky-relu-0.2", "softmax-output", "activation-layers",
+        "dropout", "batchnorm-2d", "batchnorm-3d-channels-last", "dense-3d-input", "course-deep-cat-shape",
+    ];
+
+    /// <summary>Models that export (convolution layers) but that import does not read back yet.</summary>
+    public static readonly string[] ExportOnly = ["cnn-pad-conv-pool", "cnn-same-stride-2"];
+
+    public static string[] All => [.. Names, .. ExportOnly];
+
+    public static (Module<float> Model, Tensor<float> X) Build(string name)
+    {
+        var random = new NumpyRandom(11);
+        Module<float> model = name switch
+        {
+            "dense-relu-sigmoid" => new Sequential<float>(new Dense<float>(4, 5, Activation.Relu), new Dense<float>(5, 1, Activation.Sigmoid)),
+            "dense-tanh" => new Sequential<float>(new Dense<float>(4, 3, Activation.Tanh)),
+            "dense-linear" => new Dense<float>(4, 2),
+            "leaky-relu-0.2" => new Sequential<float>(new Dense<float>(4, 6, Activation.LeakyRelu(0.2)), new Dense<float>(6, 2)),
+            "softmax-output" => new Sequential<float>(new Dense<float>(4, 8, Activation.Relu), new Dense<float>(8, 3, Activation.Softmax)),
+            "activation-layers" => new Sequential<float>(new Dense<float>(4, 6), new ActivationLayer<float>(Activation.Tanh),
+                new ActivationLayer<float>(Activation.LeakyRelu()), new Dense<float>(6, 3), new ActivationLayer<float>(Activation.Softmax)),
+            "dropout" => new Sequential<float>(new Dense<float>(4, 6, Activation.Relu), new Dropout<float>(0.5), new Dense<float>(6, 1, Activation.Sigmoid)),
+            "batchnorm-2d" => new Sequential<float>(new Dense<float>(4, 6), new BatchNorm<float>(6, epsilon: 1e-3), new ActivationLayer<float>(Activation.Relu), new Dense<float>(6, 2)),
+            "batchnorm-3d-channels-last" => new Sequential<float>(new Dense<float>(4, 5), new BatchNorm<float>(5, epsilon: 1e-3), new Dense<float>(5, 2, Activation.Softmax)),
+            "dense-3d-input" => new Sequential<float>(new Dense<float>(4, 3, Activation.Sigmoid)),
+            "course-deep-cat-shape" => Sequential<float>.FromLayerDims([64 * 3, 20, 7, 5, 1], Activation.Relu, Activation.Sigmoid),
+            "cnn-pad-conv-pool" => new Sequential<float>(new ZeroPad2D<float>(1), new Conv2D<float>(3, 4, 3, activation: Activation.Relu),
+                new MaxPool2D<float>(2), new Flatten<float>(), new Dense<float>(36, 2, Activation.Softmax)),
+            "cnn-same-stride-2" => new Sequential<float>(new Conv2D<float>(3, 2, 3, stride: 2, padding: Backprop.Ops.Convolution.Padding2D.Same, activation: Activation.Tanh),
+                new Flatten<float>(), new Dense<float>(18, 1, Activation.Sigmoid)),
+            _ => throw new ArgumentException(name),
+        };
+        model.Initialize(new Backprop.Initializers.HeInitializer(), random);
+        foreach (var norm in model.Descendants().OfType<BatchNorm<float>>()) Randomize(norm, random);
+        int[] shape = name switch
+        {
+            "batchnorm-3d-channels-last" or "dense-3d-input" => [5, 3, 4],
+            "course-deep-cat-shape" => [6, 64 * 3],
+            "cnn-pad-conv-pool" or "cnn-same-stride-2" => [2, 6, 6, 3],
+            _ => [7, 4],
+        };
+        return (model, Tensor<float>.RandomNormal(random, shape));
+    }
+
+    /// <summary>Batch norm with statistics, γ and β away from their starting values, so the export must carry them.</summary>
+    private static void Randomize(BatchNorm<float> norm, NumpyRandom random)
+    {
+        int features = norm.Features;
+        var s = Tensor<float>.RandomUniform(random, 4, features).AsReadOnlySpan();
+        for (int j = 0; j < features; j++)
+        {
+            norm.RunningMean[j] = s[j] - 0.5f;
+            norm.RunningVariance[j] = 0.5f + s[features + j];
+            norm.Scale.Value[j] = 0.5f + s[2 * features + j];
+            norm.Shift.Value[j] = s[3 * features + j] - 0.5f;
+        }
+    }
+}
