@@ -17,6 +17,7 @@ internal static class ModelInput
     /// <summary>X (and Y when the data has targets) for the model, checked against its input size.</summary>
     public static (Tensor<float> X, Tensor<float>? Y, string[] RowNames) Read(LoadedModel<float> loaded, string modelPath, string dataPath, bool needTargets, string? target)
     {
+        if (DatasetShortcut.Resolve(dataPath, test: true, quiet: false, Console.Error) is { Path.Length: > 0 } named) dataPath = named.Path;
         if (!File.Exists(dataPath) && !Directory.Exists(dataPath)) throw CliException.BadInput($"--data '{dataPath}': not found.");
         var metadata = loaded.Metadata;
         var input = metadata.TryGetValue("input", out var kind) ? kind : "features";

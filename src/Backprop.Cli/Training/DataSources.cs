@@ -14,6 +14,8 @@ public static class DataSources
 
     public static PreparedData LoadForTraining(TrainSettings s)
     {
+        if (s.DataPath is not null && DatasetShortcut.Resolve(s.DataPath, test: false, s.Mode != Output.OutputMode.Human, Console.Error) is { } named)
+            s = s with { DataPath = named.Path.Length == 0 ? null : named.Path, Target = s.Target ?? named.Target };
         if (s.DataPath is null) return Planar(s);
         var path = s.DataPath;
         if (Directory.Exists(path)) return Images(s, ImageFolder.Load<float>(path, ImageSize, ImageSize), "image-folder");
