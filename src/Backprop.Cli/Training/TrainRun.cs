@@ -18,7 +18,7 @@ public static class TrainRun
     public static int Execute(TrainSettings s, TextWriter stdout, TextWriter stderr)
     {
         CheckOutputFolder(s.Out);
-        if (s.Plot is not null) CheckOutputFolder(s.Plot);
+        if (s.CostPlotPath is not null) CheckOutputFolder(s.CostPlotPath);
         var data = DataSources.LoadForTraining(s);
         if (s.Mode == OutputMode.Human) foreach (var note in data.Notes) stderr.WriteLine(note);
         var train = data.Train;
@@ -30,7 +30,7 @@ public static class TrainRun
         var hidden = s.Hidden ?? NetworkPlan.DefaultHidden(train.FeatureCount);
         var init = s.Initializer ?? (s.HiddenActivation.Name.StartsWith("relu", StringComparison.Ordinal) || s.HiddenActivation.Name.StartsWith("leaky", StringComparison.Ordinal)
             ? Backprop.Initializers.Initializer.He : Backprop.Initializers.Initializer.Xavier);
-        double lr = s.LearningRate ?? (s.Optimizer is "adam" or "rmsprop" ? 0.001 : 0.01);
+        double lr = s.LearningRate ?? (s.Optimizer is "adam" or "rmsprop" ? NetworkPlan.DefaultAdaptiveRate : 0.01);
         var plan = new NetworkPlan([train.FeatureCount, .. hidden, data.Outputs], s.HiddenActivation, output, init, loss, s.Optimizer, lr);
         var model = plan.Build(s.Seed);
         IOptimizer optimizer = plan.CreateOptimizer();
@@ -67,15 +67,18 @@ public static class TrainRun
         finally { Console.CancelKeyPress -= onCancel; }
 
         var report = RunReport.Create(model, data, train, validation, history, plan, s);
-        ModelFile.Save(s.Out, model, report.Metadata(data));
-        var plots = Plotting.Write(s, data, model, history, report);
-        report.Print(stdout, s, plots);
         bool diverged = history.StopReason?.StartsWith("the cost became", StringComparison.Ordinal) == true;
         if (diverged)
         {
-            stderr.WriteLine($"backprop: {history.StopReason} The model with those parameters was written to {s.Out}.");
+            // A failed run never writes or overwrites --out; the last finite parameters go beside it for inspection.
+            ModelFile.Save(s.DivergedPath, model, report.Metadata(data));
+            report.Print(stdout, s with { Out = s.DivergedPath, NoPlot = true, Plot = null }, []);
+            stderr.WriteLine($"backprop: {history.StopReason} {s.Out} was not written; the last finite parameters were kept in {s.DivergedPath}.");
             return 1;
         }
+        ModelFile.Save(s.Out, model, report.Metadata(data));
+        var plots = Plotting.Write(s, data, model, history, report);
+        report.Print(stdout, s, plots);
         return 0;
     }
 
