@@ -100,7 +100,7 @@ public sealed class CliInputKindTests
     {
         using var box = new CliSandbox();
         var model = box.PathOf("m.bp");
-        var result = box.Run("train", "--out", model, "--iterations", "50", "--optimizer", "gd", "--lr", "1e30", "--json");
+        var result = box.Run("train", "--out", model, "--iterations", "50", "--optimizer", "gd", "--activation", "relu", "--lr", "1e30", "--json");
         CliSandbox.AssertOneLineError(result, 1, "cost", "m.bp was not written", box.PathOf("m.diverged.bp"));
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
@@ -111,7 +111,7 @@ public sealed class CliInputKindTests
     {
         using var box = new CliSandbox();
         var model = box.Plant("m.bp");
-        var result = box.Run("train", "--out", model, "--iterations", "50", "--optimizer", "gd", "--lr", "1e30", "--quiet");
+        var result = box.Run("train", "--out", model, "--iterations", "50", "--optimizer", "gd", "--activation", "relu", "--lr", "1e30", "--quiet");
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(CliSandbox.PlantedBytes, File.ReadAllBytes(model));
         var kept = Backprop.Models.ModelFile.Load<float>(box.PathOf("m.diverged.bp"));
