@@ -36,20 +36,26 @@ public static class TrainRun
         IOptimizer optimizer = plan.CreateOptimizer();
         if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, train.Count);
         var shuffle = new NumpyRandom(s.Seed + 1);
-        int startStep = s.Resume is null ? 0 : Resume(s.Resume, model, optimizer, shuffle);
+        var resumed = s.Resume is null ? null : Resume(s.Resume, model, optimizer, shuffle);
+        int startStep = resumed?.StepsCompleted ?? 0;
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
         var callbacks = new List<ITrainingCallback>();
         EarlyStopping? early = validation is not null ? new EarlyStopping(s.EarlyStopping) : null;
-        if (early is not null) callbacks.Add(early);
+        if (early is not null)
+        {
+            if (resumed?.EarlyStopping is { } saved) callbacks.Add(saved.ResumeInto(early, model, s.Resume!));
+            callbacks.Add(early);
+        }
         if (s.CheckpointEvery > 0)
-            callbacks.Add(new Checkpointer(s.CheckpointEvery, at => ModelFile.Save(s.CheckpointPath, model, new Dictionary<string, string>(data.Metadata)
+            callbacks.Add(new Checkpointer(s.CheckpointEvery, (at, context) => ModelFile.Save(s.CheckpointPath, model, new Dictionary<string, string>(data.Metadata)
             {
                 ["task"] = data.Task.Name(),
                 [CheckpointState.MetadataKey] = new CheckpointState(at.StepsCompleted, at.EpochsCompleted,
-                    Optimizer.ExportState(optimizer, model.Parameters), shuffle.SaveState()).ToJson(),
+                    Optimizer.ExportState(optimizer, model.Parameters), shuffle.SaveState(),
+                    early is null ? null : EarlyStoppingCheckpoint.Capture(early, context, model)).ToJson(),
             })));
         var options = (s.Iterations is { } iterations
             ? TrainingOptions.FullBatch(iterations, Math.Max(1, iterations / 200))
@@ -82,8 +88,8 @@ public static class TrainRun
         return 0;
     }
 
-    /// <summary>Restores parameters, optimiser state and the shuffling generator from a checkpoint; returns the steps already done.</summary>
-    private static int Resume(string path, Sequential<float> model, IOptimizer optimizer, NumpyRandom shuffle)
+    /// <summary>Restores parameters, optimiser state and the shuffling generator from a checkpoint; returns its state.</summary>
+    private static CheckpointState Resume(string path, Sequential<float> model, IOptimizer optimizer, NumpyRandom shuffle)
     {
         if (!File.Exists(path)) throw CliException.BadInput($"--resume '{path}': no such file.");
         var loaded = ModelFile.Load<float>(path);
@@ -100,7 +106,7 @@ public static class TrainRun
         {
             throw CliException.BadInput($"--resume '{path}': {e.Message} Use the same --optimizer and flags as the run that wrote it.");
         }
-        return state.StepsCompleted;
+        return state;
     }
 
     /// <summary>About 12000 gradient steps, at least 10 and at most 1000 epochs: small tables get many passes, MNIST a few.</summary>
