@@ -8,7 +8,7 @@ namespace Backprop.Cli;
 /// 2 for usage errors, 1 for bad data or a failed run. Stack traces are only for our own bugs.</summary>
 public static class CommandRunner
 {
-    public static int Run(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    public static int Run(Command root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         stderr ??= Console.Error;
         var parsed = root.Parse(args);

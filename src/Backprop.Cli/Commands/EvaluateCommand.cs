@@ -21,7 +21,7 @@ public static class EvaluateCommand
         command.SetAction(parse =>
         {
             var loaded = ModelInput.Load(parse.GetValue(model)!);
-            var (x, y, _) = ModelInput.Read(loaded, parse.GetValue(model)!, parse.GetValue(data)!, needTargets: true, parse.GetValue(target));
+            var (x, y, _) = ModelInput.Read(loaded, parse.GetValue(model)!, parse.GetValue(data)!, needTargets: true, parse.GetValue(target), parse.InvocationConfiguration.Error);
             var loss = LossFor(ModelTask.ForOutput(loaded.Model.OutputActivation).OutputActivation);
             var task = loss == Loss.MeanSquaredError ? TaskKind.Regression : loss == Loss.BinaryCrossEntropy ? TaskKind.Binary : TaskKind.Multiclass;
             var plan = new NetworkPlan(loaded.LayerDims, Activation.Relu, ModelTask.ForOutput(loaded.Model.OutputActivation).OutputActivation, Backprop.Initializers.Initializer.He, loss, "gd", 0.1);

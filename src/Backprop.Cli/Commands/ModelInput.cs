@@ -15,8 +15,9 @@ internal static class ModelInput
     }
 
     /// <summary>X (and Y when the data has targets) for the model, checked against its input size.</summary>
-    public static (Tensor<float> X, Tensor<float>? Y, string[] RowNames) Read(LoadedModel<float> loaded, string modelPath, string dataPath, bool needTargets, string? target)
+    public static (Tensor<float> X, Tensor<float>? Y, string[] RowNames) Read(LoadedModel<float> loaded, string modelPath, string dataPath, bool needTargets, string? target, TextWriter notes)
     {
+        if (DatasetShortcut.Resolve(dataPath, test: true, quiet: false, Console.Error) is { Path.Length: > 0 } named) dataPath = named.Path;
         if (!File.Exists(dataPath) && !Directory.Exists(dataPath)) throw CliException.BadInput($"--data '{dataPath}': not found.");
         var metadata = loaded.Metadata;
         var input = metadata.TryGetValue("input", out var kind) ? kind : "features";
@@ -34,6 +35,7 @@ internal static class ModelInput
             if (target is not null && target != preprocessor.Target.Name)
                 throw CliException.Usage($"--target '{target}': this model predicts '{preprocessor.Target.Name}'.");
             var table = CsvTable.Read(dataPath, DataSources.Separator(dataPath));
+            CheckColumns(preprocessor, table, dataPath, notes);
             if (needTargets)
             {
                 var data = preprocessor.Transform<float>(table);
@@ -83,6 +85,23 @@ internal static class ModelInput
         if (needTargets && y is null) throw CliException.BadInput($"{dataPath}: has no target values to evaluate against.");
         return (x, y, names);
     }
+
+    /// <summary>Fails naming every input column the model needs and the table lacks; notes the columns it will ignore
+    /// (those neither inputs, target nor left out on purpose at training).</summary>
+    private static void CheckColumns(TablePreprocessor preprocessor, CsvTable table, string dataPath, TextWriter notes)
+    {
+        var missing = preprocessor.Columns.Select(c => c.Name).Where(n => !table.HasColumn(n)).ToList();
+        if (missing.Count > 0)
+            throw CliException.BadInput($"{Path.GetFileName(dataPath)}: lacks {Plural(missing.Count, "column")} the model was trained on: {Quote(missing)}.");
+        var known = preprocessor.Columns.Select(c => c.Name).Append(preprocessor.Target.Name).Concat(preprocessor.LeftOut.Select(c => c.Name)).ToHashSet(StringComparer.Ordinal);
+        var extra = table.Columns.Where(c => !known.Contains(c)).ToList();
+        if (extra.Count > 0)
+            notes.WriteLine($"note: {Path.GetFileName(dataPath)}: ignoring {Plural(extra.Count, "column")} the model did not train on: {Quote(extra)}");
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
     /// <summary>A class label: a whole number in 0 … classes − 1.</summary>
     private static float Label(CsvTable table, int row, int column, int classes)

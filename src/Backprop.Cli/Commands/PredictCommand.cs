@@ -28,7 +28,7 @@ public static class PredictCommand
             if ((dataPath is null) == (imageFiles.Length == 0)) throw CliException.Usage("give either --data FILE or --image IMG…");
             Tensor<float> x;
             string[] names;
-            if (dataPath is not null) (x, _, names) = ModelInput.Read(loaded, parse.GetValue(model)!, dataPath, needTargets: false, null);
+            if (dataPath is not null) (x, _, names) = ModelInput.Read(loaded, parse.GetValue(model)!, dataPath, needTargets: false, null, parse.InvocationConfiguration.Error);
             else (x, names) = ReadImages(loaded, imageFiles);
             var csv = Format(loaded, parse.GetValue(model)!, x, names);
             var outPath = parse.GetValue(output);

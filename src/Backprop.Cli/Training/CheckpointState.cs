@@ -5,8 +5,9 @@ using Backprop.Randomness;
 namespace Backprop.Cli.Training;
 
 /// <summary>What a checkpoint adds to a model file (metadata key <c>checkpoint</c>): the steps done, the optimiser's state
-/// (velocities, moment estimates, step count) and the shuffling generator's state at the epoch boundary.</summary>
-public sealed record CheckpointState(int StepsCompleted, int EpochsCompleted, OptimizerState Optimizer, NumpyRandomState Shuffle)
+/// (velocities, moment estimates, step count), the shuffling generator's state at the epoch boundary, and early stopping's
+/// state (best cost, patience counter, best weights) when it is on.</summary>
+public sealed record CheckpointState(int StepsCompleted, int EpochsCompleted, OptimizerState Optimizer, NumpyRandomState Shuffle, EarlyStoppingCheckpoint? EarlyStopping = null)
 {
     public const string MetadataKey = "checkpoint";
 

@@ -5,21 +5,21 @@ using Backprop.Training;
 
 namespace Backprop.Cli.Training;
 
-/// <summary>The PNGs of a run: the cost curve at <c>--plot</c> and, for two-feature classification, the decision boundary
-/// beside it (<c>NAME-boundary.png</c>).</summary>
+/// <summary>The PNGs of a run, unless <c>--no-plot</c>: the cost curve (<c>--plot</c>, else <c>OUT-cost.png</c> beside the
+/// model) and, for two-feature classification, the decision boundary (<see cref="TrainSettings.BoundaryPlotPath"/>).</summary>
 public static class Plotting
 {
     public static IReadOnlyList<string> Write(TrainSettings s, PreparedData data, Sequential<float> model, TrainingHistory history, RunReport report)
     {
-        if (s.Plot is null) return [];
+        if (s.CostPlotPath is not { } costPath) return [];
         var written = new List<string>();
         var validation = history.Epochs.Where(e => e.ValidationCost is not null)
             .Select(e => (Step: (e.Epoch + 1) * Math.Max(1, history.StepsCompleted / Math.Max(1, history.Epochs.Count)) - 1, Cost: e.ValidationCost!.Value)).ToList();
-        Plots.CostCurve(s.Plot, history.Costs, validation, $"Cost of the {report.Task.Name()} network [{string.Join(", ", report.LayerDims)}]");
-        written.Add(s.Plot);
+        Plots.CostCurve(costPath, history.Costs, validation, $"Cost of the {report.Task.Name()} network [{string.Join(", ", report.LayerDims)}]");
+        written.Add(costPath);
         if (data.Train.FeatureCount == 2 && data.Task != TaskKind.Regression)
         {
-            var boundary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(s.Plot))!, Path.GetFileNameWithoutExtension(s.Plot) + "-boundary.png");
+            var boundary = s.BoundaryPlotPath!;
             var x = data.Train.X;
             var labels = data.Train.Labels();
             Plots.DecisionBoundary(boundary, Column(x, 0), Column(x, 1), labels, points => Probability(model, points, data.Task), "Decision boundary");

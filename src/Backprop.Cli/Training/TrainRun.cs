@@ -18,7 +18,7 @@ public static class TrainRun
     public static int Execute(TrainSettings s, TextWriter stdout, TextWriter stderr)
     {
         CheckOutputFolder(s.Out);
-        if (s.Plot is not null) CheckOutputFolder(s.Plot);
+        if (s.CostPlotPath is not null) CheckOutputFolder(s.CostPlotPath);
         var data = DataSources.LoadForTraining(s);
         if (s.Mode == OutputMode.Human) foreach (var note in data.Notes) stderr.WriteLine(note);
         var train = data.Train;
@@ -30,26 +30,33 @@ public static class TrainRun
         var hidden = s.Hidden ?? NetworkPlan.DefaultHidden(train.FeatureCount);
         var init = s.Initializer ?? (s.HiddenActivation.Name.StartsWith("relu", StringComparison.Ordinal) || s.HiddenActivation.Name.StartsWith("leaky", StringComparison.Ordinal)
             ? Backprop.Initializers.Initializer.He : Backprop.Initializers.Initializer.Xavier);
-        double lr = s.LearningRate ?? Optimizer.DefaultLearningRate(s.Optimizer);
+        // The plan's tuned default for the adaptive optimisers; the library's own default otherwise.
+        double lr = s.LearningRate ?? (s.Optimizer is "adam" or "rmsprop" ? NetworkPlan.DefaultAdaptiveRate : Optimizer.DefaultLearningRate(s.Optimizer));
         var plan = new NetworkPlan([train.FeatureCount, .. hidden, data.Outputs], s.HiddenActivation, output, init, loss, s.Optimizer, lr);
         var model = plan.Build(s.Seed);
         IOptimizer optimizer = plan.CreateOptimizer();
         if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, train.Count);
         var shuffle = new NumpyRandom(s.Seed + 1);
-        int startStep = s.Resume is null ? 0 : Resume(s.Resume, model, optimizer, shuffle);
+        var resumed = s.Resume is null ? null : Resume(s.Resume, model, optimizer, shuffle);
+        int startStep = resumed?.StepsCompleted ?? 0;
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
         var callbacks = new List<ITrainingCallback>();
         EarlyStopping? early = validation is not null ? new EarlyStopping(s.EarlyStopping) : null;
-        if (early is not null) callbacks.Add(early);
+        if (early is not null)
+        {
+            if (resumed?.EarlyStopping is { } saved) callbacks.Add(saved.ResumeInto(early, model, s.Resume!));
+            callbacks.Add(early);
+        }
         if (s.CheckpointEvery > 0)
-            callbacks.Add(new Checkpointer(s.CheckpointEvery, at => ModelFile.Save(s.CheckpointPath, model, new Dictionary<string, string>(data.Metadata)
+            callbacks.Add(new Checkpointer(s.CheckpointEvery, (at, context) => ModelFile.Save(s.CheckpointPath, model, new Dictionary<string, string>(data.Metadata)
             {
                 ["task"] = data.Task.Name(),
                 [CheckpointState.MetadataKey] = new CheckpointState(at.StepsCompleted, at.EpochsCompleted,
-                    Optimizer.ExportState(optimizer, model.Parameters), shuffle.SaveState()).ToJson(),
+                    Optimizer.ExportState(optimizer, model.Parameters), shuffle.SaveState(),
+                    early is null ? null : EarlyStoppingCheckpoint.Capture(early, context, model)).ToJson(),
             })));
         var options = (s.Iterations is { } iterations
             ? TrainingOptions.FullBatch(iterations, Math.Max(1, iterations / 200))
@@ -67,20 +74,23 @@ public static class TrainRun
         finally { Console.CancelKeyPress -= onCancel; }
 
         var report = RunReport.Create(model, data, train, validation, history, plan, s);
-        ModelFile.Save(s.Out, model, report.Metadata(data));
-        var plots = Plotting.Write(s, data, model, history, report);
-        report.Print(stdout, s, plots);
         bool diverged = history.StopReason?.StartsWith("the cost became", StringComparison.Ordinal) == true;
         if (diverged)
         {
-            stderr.WriteLine($"backprop: {history.StopReason} The model with those parameters was written to {s.Out}.");
+            // A failed run never writes or overwrites --out; the last finite parameters go beside it for inspection.
+            ModelFile.Save(s.DivergedPath, model, report.Metadata(data));
+            report.Print(stdout, s with { Out = s.DivergedPath, NoPlot = true, Plot = null }, []);
+            stderr.WriteLine($"backprop: {history.StopReason} {s.Out} was not written; the last finite parameters were kept in {s.DivergedPath}.");
             return 1;
         }
+        ModelFile.Save(s.Out, model, report.Metadata(data));
+        var plots = Plotting.Write(s, data, model, history, report);
+        report.Print(stdout, s, plots);
         return 0;
     }
 
-    /// <summary>Restores parameters, optimiser state and the shuffling generator from a checkpoint; returns the steps already done.</summary>
-    private static int Resume(string path, Sequential<float> model, IOptimizer optimizer, NumpyRandom shuffle)
+    /// <summary>Restores parameters, optimiser state and the shuffling generator from a checkpoint; returns its state.</summary>
+    private static CheckpointState Resume(string path, Sequential<float> model, IOptimizer optimizer, NumpyRandom shuffle)
     {
         if (!File.Exists(path)) throw CliException.BadInput($"--resume '{path}': no such file.");
         var loaded = ModelFile.Load<float>(path);
@@ -97,7 +107,7 @@ public static class TrainRun
         {
             throw CliException.BadInput($"--resume '{path}': {e.Message} Use the same --optimizer and flags as the run that wrote it.");
         }
-        return state.StepsCompleted;
+        return state;
     }
 
     /// <summary>About 12000 gradient steps, at least 10 and at most 1000 epochs: small tables get many passes, MNIST a few.</summary>

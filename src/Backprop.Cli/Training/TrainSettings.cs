@@ -13,7 +13,7 @@ public sealed record TrainSettings
     public string? Target { get; init; }
     public TaskKind? Task { get; init; }
     public int[]? Hidden { get; init; }
-    public IActivation HiddenActivation { get; init; } = Activation.Relu;
+    public IActivation HiddenActivation { get; init; } = Activation.Tanh;
     public IInitializer? Initializer { get; init; }
     public string Optimizer { get; init; } = "adam";
     public double? LearningRate { get; init; }
@@ -25,15 +25,29 @@ public sealed record TrainSettings
     public uint Seed { get; init; } = 1;
     public double TestSplit { get; init; } = 0.2;
     public double ValidationSplit { get; init; } = 0.1;
-    public int EarlyStopping { get; init; } = 20;
+    public int EarlyStopping { get; init; } = 100;
     public bool DropMissing { get; init; }
+    /// <summary>Columns kept although the column screen would leave them out.</summary>
+    public string[] Keep { get; init; } = [];
     public int CheckpointEvery { get; init; }
     public string? Resume { get; init; }
     public string Out { get; init; } = "model.bp";
 
     /// <summary>Where checkpoints go: beside --out, as NAME.checkpoint.bp.</summary>
     public string CheckpointPath => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Out))!, Path.GetFileNameWithoutExtension(Out) + ".checkpoint.bp");
+    /// <summary>Where a diverged run keeps its last finite parameters: beside --out, as NAME.diverged.bp.</summary>
+    public string DivergedPath => Beside(Out, ".diverged.bp");
     public string? Plot { get; init; }
+    public bool NoPlot { get; init; }
+
+    /// <summary>The cost curve's file: --plot, else OUT-cost.png beside the model; null with --no-plot.</summary>
+    public string? CostPlotPath => NoPlot ? null : Plot ?? Beside(Out, "-cost.png");
+
+    /// <summary>The decision boundary's file: PLOT-boundary.png beside --plot, else OUT-boundary.png beside the model.</summary>
+    public string? BoundaryPlotPath => NoPlot ? null : Beside(Plot ?? Out, "-boundary.png");
+
+    private static string Beside(string path, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + suffix);
     public string? XKey { get; init; }
     public string? YKey { get; init; }
     public OutputMode Mode { get; init; } = OutputMode.Human;
@@ -66,6 +80,7 @@ public sealed record TrainSettings
         int checkpointEvery = p.GetValue(o.CheckpointEvery);
         if (checkpointEvery < 0) throw CliException.Usage($"--checkpoint-every must be ≥ 0; got {checkpointEvery}.");
         var @out = p.GetValue(o.Out)!;
+        if (p.GetValue(o.NoPlot) && p.GetValue(o.Plot) is not null) throw CliException.Usage("--plot and --no-plot exclude each other; give one.");
         if (string.IsNullOrWhiteSpace(@out)) throw CliException.Usage("--out needs a file name.");
         return new TrainSettings
         {
@@ -86,10 +101,12 @@ public sealed record TrainSettings
             ValidationSplit = validation,
             EarlyStopping = patience,
             DropMissing = p.GetValue(o.DropMissing),
+            Keep = (p.GetValue(o.Keep) ?? []).SelectMany(k => k.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray(),
             CheckpointEvery = checkpointEvery,
             Resume = p.GetValue(o.Resume),
             Out = @out,
             Plot = p.GetValue(o.Plot),
+            NoPlot = p.GetValue(o.NoPlot),
             XKey = p.GetValue(o.XKey),
             YKey = p.GetValue(o.YKey),
             Mode = p.GetValue(o.Json) ? OutputMode.Json : p.GetValue(o.Quiet) ? OutputMode.Quiet : OutputMode.Human,

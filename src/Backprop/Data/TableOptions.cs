@@ -29,6 +29,13 @@ public sealed record TableOptions
     /// <summary>Columns to leave out (identifiers, free text).</summary>
     public IReadOnlyCollection<string> Ignore { get; init; } = [];
 
+    /// <summary>Columns to keep even though <see cref="ColumnScreen"/> would leave them out (constant, identifier, free text).</summary>
+    public IReadOnlyCollection<string> Keep { get; init; } = [];
+
+    /// <summary>Whether to leave out columns that cannot help (see <see cref="ColumnScreen"/>); they are listed in
+    /// <see cref="TablePreprocessor.LeftOut"/>.</summary>
+    public bool LeaveOutUnhelpful { get; init; } = true;
+
     /// <summary>Cell texts that mean "missing" besides the empty cell, e.g. "NA" or "?".</summary>
     public IReadOnlyCollection<string> MissingMarkers { get; init; } = [];
 

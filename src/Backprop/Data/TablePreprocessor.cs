@@ -17,6 +17,9 @@ public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding 
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Input columns left out by <see cref="ColumnScreen"/>, each with its reason.</summary>
+    public LeftOutColumn[] LeftOut { get; init; } = [];
+
     /// <summary>n, the number of features produced.</summary>
     public int FeatureCount => Columns.Sum(c => c.Width);
 
@@ -38,6 +41,8 @@ public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding 
         if (rows.Count == 0) throw new ArgumentException("Fitting needs at least one training row.", nameof(trainRows));
         var categorical = options.Categorical.Select(table.ColumnIndex).ToHashSet();
         var ignored = options.Ignore.Select(table.ColumnIndex).ToHashSet();
+        var kept = options.Keep.Select(table.ColumnIndex).ToHashSet();
+        var leftOut = new List<LeftOutColumn>();
         var markers = options.MissingMarkers.ToArray();
         var isMissing = MissingTest(markers);
 
@@ -45,13 +50,20 @@ public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding 
         for (int j = 0; j < table.Columns.Count; j++)
         {
             if (j == targetColumn || ignored.Contains(j)) continue;
+            if (options.LeaveOutUnhelpful && !kept.Contains(j) && !categorical.Contains(j) && ColumnScreen.Reason(table, j, rows, isMissing) is { } reason)
+            {
+                leftOut.Add(new LeftOutColumn(table.Columns[j], reason));
+                continue;
+            }
             bool numeric = !categorical.Contains(j) && IsNumeric(table, j, isMissing);
             columns.Add(numeric
                 ? NumericColumn.Fit(table, j, rows, isMissing, options.Standardize)
                 : CategoricalColumn.Fit(table, j, rows, isMissing, options.MaxCategories));
         }
-        if (columns.Count == 0) throw new DataFormatException(table.FileName, $"has no feature columns besides the target '{target}'", null, target);
-        return new TablePreprocessor(columns.ToArray(), TargetEncoding.Fit(table, targetColumn, rows, isMissing, options), markers);
+        if (columns.Count == 0)
+            throw new DataFormatException(table.FileName, leftOut.Count == 0 ? $"has no feature columns besides the target '{target}'"
+                : $"has no usable feature columns besides the target '{target}' (left out: {string.Join(", ", leftOut.Select(c => $"'{c.Name}' ({c.Reason})"))}; keep one with TableOptions.Keep or --keep)", null, target);
+        return new TablePreprocessor(columns.ToArray(), TargetEncoding.Fit(table, targetColumn, rows, isMissing, options), markers) { LeftOut = leftOut.ToArray() };
     }
 
     /// <summary>X and Y of <paramref name="rows"/> (all when null), with class and feature names.</summary>
@@ -114,7 +126,7 @@ public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding 
         catch (JsonException e) { throw new DataFormatException(source, $"the table preprocessing is not JSON of the expected form ({e.Message})"); }
         try
         {
-            if (result?.Columns is null || result.Target is null || result.MissingMarkers is null)
+            if (result?.Columns is null || result.Target is null || result.MissingMarkers is null || result.LeftOut is null)
                 throw new FormatException("it lacks its columns, target or missing markers");
             if (result.Columns.Length == 0 || result.Columns.Any(c => c is null)) throw new FormatException("it has no usable columns");
             foreach (var c in result.Columns) c.Validate();

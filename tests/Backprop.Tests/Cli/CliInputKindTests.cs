@@ -100,10 +100,23 @@ public sealed class CliInputKindTests
     {
         using var box = new CliSandbox();
         var model = box.PathOf("m.bp");
-        var result = box.Run("train", "--out", model, "--iterations", "50", "--optimizer", "gd", "--lr", "1e30", "--json");
-        CliSandbox.AssertOneLineError(result, 1, "cost");
+        var result = box.Run("train", "--out", model, "--iterations", "50", "--optimizer", "gd", "--activation", "relu", "--lr", "1e30", "--json");
+        CliSandbox.AssertOneLineError(result, 1, "cost", "m.bp was not written", box.PathOf("m.diverged.bp"));
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+    }
+
+    [Fact]
+    public void A_diverging_run_leaves_an_existing_model_untouched_and_keeps_its_last_finite_parameters_beside_it()
+    {
+        using var box = new CliSandbox();
+        var model = box.Plant("m.bp");
+        var result = box.Run("train", "--out", model, "--iterations", "50", "--optimizer", "gd", "--activation", "relu", "--lr", "1e30", "--quiet");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(CliSandbox.PlantedBytes, File.ReadAllBytes(model));
+        var kept = Backprop.Models.ModelFile.Load<float>(box.PathOf("m.diverged.bp"));
+        Assert.All(kept.Model.Parameters, p => Assert.True(p.Value.AsReadOnlySpan().ToArray().All(float.IsFinite)));
+        Assert.False(File.Exists(box.PathOf("m-cost.png")));
     }
 
     [Fact]

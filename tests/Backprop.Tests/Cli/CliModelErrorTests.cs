@@ -150,7 +150,7 @@ public sealed class CliModelErrorTests(TrainedModels models) : IClassFixture<Tra
         using var box = new CliSandbox();
         var model = box.WriteBytes("m.bp", models.Table);
         var data = box.Write("defg.csv", CliTables.Numeric("d", "e", "f", "g"));
-        box.Fails(1, ["evaluate", "--model", model, "--data", data], "defg.csv", "no column 'a'");
+        box.Fails(1, ["evaluate", "--model", model, "--data", data], "defg.csv", "lacks", "'a'");
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class CliModelErrorTests(TrainedModels models) : IClassFixture<Tra
         using var box = new CliSandbox();
         var model = box.WriteBytes("m.bp", models.Table);
         var data = box.Write("defg.csv", CliTables.Numeric("d", "e", "f", "g"));
-        box.Fails(1, ["predict", "--model", model, "--data", data, "--out", box.Plant("preds.csv")], "defg.csv", "no column 'a'");
+        box.Fails(1, ["predict", "--model", model, "--data", data, "--out", box.Plant("preds.csv")], "defg.csv", "lacks", "'a'");
     }
 
     [Fact]

@@ -13,6 +13,23 @@ public sealed class EarlyStopping(int patience, double minDelta = 0, bool restor
     public double BestCost { get; private set; } = double.PositiveInfinity;
     public int BestEpoch { get; private set; } = -1;
 
+    /// <summary>The number of epochs since the best one.</summary>
+    public int EpochsWithoutImprovement => _epochsWithoutImprovement;
+
+    /// <summary>The snapshot of the best epoch's parameters (from <see cref="TrainingContext.CaptureParameters"/>), or null.</summary>
+    public object? BestParameters => _best;
+
+    /// <summary>What a checkpoint must hold for a resumed run to stop, and restore, exactly as an uninterrupted one.</summary>
+    public EarlyStoppingState State => new(BestCost, BestEpoch, _epochsWithoutImprovement);
+
+    /// <summary>Continues from a checkpoint: the counters of <paramref name="state"/> and the best parameters as a snapshot
+    /// taken with <see cref="TrainingContext.CaptureParameters"/> (null when there was no best epoch yet).</summary>
+    public void Resume(EarlyStoppingState state, object? bestParameters)
+    {
+        (BestCost, BestEpoch, _epochsWithoutImprovement) = (state.BestCost, state.BestEpoch, state.EpochsWithoutImprovement);
+        _best = bestParameters;
+    }
+
     public void OnEpochEnd(TrainingContext context, EpochResult epoch)
     {
         double cost = epoch.ValidationCost ?? epoch.Cost;
