@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Backprop.Cli.Playground;
+using Xunit.Abstractions;
+
+namespace Backprop.Tests.Playground;
+
+public class PlaygroundNetworkTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void A_4_2_tanh_network_learns_the_circle_to_a_test_cost_below_0_2()
+    {
+        var network = new PlaygroundNetwork(new PlaygroundSettings(), DataSource.Toy("circle", 0, 1));
+        double before = network.Costs().Test;
+        for (int e = 0; e < 150; e++) network.RunEpoch();
+        double after = network.Costs().Test;
+        output.WriteLine($"test cost {before:F3} → {after:F3} after 150 epochs");
+        Assert.True(after < 0.2, $"test cost {after}");
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_training()
+    {
+        double Run()
+        {
+            var network = new PlaygroundNetwork(new PlaygroundSettings { Seed = 7, Optimizer = "adam", LearningRate = 0.01 }, DataSource.Toy("xor", 10, 7));
+            for (int e = 0; e < 5; e++) network.RunEpoch();
+            return network.Costs().Train;
+        }
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void No_hidden_layer_is_logistic_regression_with_one_weight_row()
+    {
+        var network = new PlaygroundNetwork(new PlaygroundSettings { Hidden = [], Dataset = "gauss" }, DataSource.Toy("gauss", 0, 1));
+        network.RunEpoch();
+        Assert.Equal(["W[1]: (1, 2)   b[1]: (1, 1)"], network.Shapes());
+        var (map, layers) = network.Maps();
+        Assert.Equal(100 * 100, map.Length);
+        Assert.Equal(2, layers.Length);
+    }
+
+    [Fact]
+    public void Regression_data_trains_a_linear_output_with_mean_squared_error()
+    {
+        var network = new PlaygroundNetwork(new PlaygroundSettings { Dataset = "plane", LearningRate = 0.01 }, DataSource.Toy("plane", 0, 1));
+        for (int e = 0; e < 30; e++) network.RunEpoch();
+        Assert.Equal("linear", network.Model.OutputActivation!.Name);
+        Assert.True(network.Costs().Test < 0.05, $"{network.Costs().Test}");
+    }
+
+    /// <summary>The speed target, measured on the training thread alone: one update = an epoch of mini-batch steps
+    /// on 250 of the 500 circle points, both costs, and every map (100×100 output, 25×25 per neuron).</summary>
+    [Fact]
+    public void An_update_of_a_4_2_network_on_500_points_takes_well_under_a_thirtieth_of_a_second()
+    {
+        var network = new PlaygroundNetwork(new PlaygroundSettings(), DataSource.Toy("circle", 0, 1));
+        for (int i = 0; i < 10; i++) { network.RunEpoch(); network.Costs(); network.Maps(); }
+        const int Updates = 100;
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < Updates; i++) { network.RunEpoch(); network.Costs(); network.Maps(); }
+        double perSecond = Updates / clock.Elapsed.TotalSeconds;
+        output.WriteLine($"{perSecond:F0} updates/s on this machine (wall clock, shared with other tests)");
+        Assert.True(perSecond >= 10, $"{perSecond:F1} updates/s");
+    }
+}
