@@ -153,7 +153,7 @@ public class PlaygroundApiTests
         var session = server.Sessions.Find(id)!;
         using (var cancel = new CancellationTokenSource())
         {
-            var response = await client.GetAsync($"/api/sessions/{id}/events", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+            using var response = await client.GetAsync($"/api/sessions/{id}/events", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
             var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
             while (await reader.ReadLineAsync(cancel.Token) is { } line && !line.StartsWith("event: frame", StringComparison.Ordinal)) { }
             await Task.Delay(1000);

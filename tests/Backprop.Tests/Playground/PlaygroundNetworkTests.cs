@@ -60,6 +60,15 @@ public class PlaygroundNetworkTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < Updates; i++) { network.RunEpoch(); network.Costs(); network.Maps(); }
         double perSecond = Updates / clock.Elapsed.TotalSeconds;
+        var part = Stopwatch.StartNew();
+        for (int i = 0; i < 20; i++) network.RunEpoch();
+        output.WriteLine($"epoch {part.Elapsed.TotalMilliseconds / 20:F2} ms");
+        part.Restart();
+        for (int i = 0; i < 20; i++) network.Costs();
+        output.WriteLine($"costs {part.Elapsed.TotalMilliseconds / 20:F2} ms");
+        part.Restart();
+        for (int i = 0; i < 20; i++) network.Maps();
+        output.WriteLine($"maps {part.Elapsed.TotalMilliseconds / 20:F2} ms");
         output.WriteLine($"{perSecond:F0} updates/s on this machine (wall clock, shared with other tests)");
         Assert.True(perSecond >= 10, $"{perSecond:F1} updates/s");
     }
