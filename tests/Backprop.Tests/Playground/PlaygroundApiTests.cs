@@ -146,7 +146,7 @@ public class PlaygroundApiTests
     [Fact]
     public async Task A_session_whose_page_went_away_ends_after_the_grace_period()
     {
-        await using var server = await PlaygroundTestServer.InMemory(new PlaygroundOptions { Grace = TimeSpan.FromMilliseconds(500) });
+        await using var server = await PlaygroundTestServer.InMemory(new PlaygroundOptions { Grace = TimeSpan.FromSeconds(2) });
         var client = server.Client();
         var id = await NewSession(client);
         await client.PostAsync($"/api/sessions/{id}/play", null);
@@ -156,7 +156,7 @@ public class PlaygroundApiTests
             using var response = await client.GetAsync($"/api/sessions/{id}/events", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
             var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
             while (await reader.ReadLineAsync(cancel.Token) is { } line && !line.StartsWith("event: frame", StringComparison.Ordinal)) { }
-            await Task.Delay(1000);
+            await Task.Delay(2500);
             Assert.Equal(1, server.Sessions.Count); // watched: kept beyond the grace period
             cancel.Cancel();
         }
