@@ -81,6 +81,7 @@ public static class PlaygroundApi
     {
         var session = registry.Find(id);
         if (session is null) return Results.Json(new { error = "this session has ended (the page was away too long); reload the page" }, Json, statusCode: 404);
+        session.Touch();
         return await Guard(() => work(session));
     }
 

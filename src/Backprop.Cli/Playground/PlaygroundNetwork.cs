@@ -96,14 +96,12 @@ public sealed class PlaygroundNetwork
     /// <summary>The data cost J (without the L2 term) on the training and the test points.</summary>
     public (double Train, double Test) Costs()
     {
-        Graph.BeginStep();
         double train = Model.Cost(_xTrain, _yTrain, _loss);
-        Graph.BeginStep();
         return (train, Model.Cost(_xTest, _yTest, _loss));
     }
 
     /// <summary>Every unit's value over the plane: a forward pass over the grid, layer by layer, without recording, each
-    /// layer's activations copied into byte maps before the next layer runs.</summary>
+    /// layer's activations copied into byte maps before the next layer runs. Call it after <see cref="Costs"/>.</summary>
     public (byte[] Output, LayerView[] Layers) Maps()
     {
         var layers = new List<LayerView> { new([.. Settings.Features], UnitMaps(_grid, null), null, null) };
@@ -111,7 +109,8 @@ public sealed class PlaygroundNetwork
         Model.Eval();
         using (Graph.NoGrad())
         {
-            Graph.BeginStep();
+            // No BeginStep here: the layers' nodes used by the costs are still live in this step, so the grid pass takes
+            // other nodes, which keep their 10000-row buffers from update to update instead of reallocating them.
             var a = _grid;
             var dense = Model.Layers.Cast<Dense<float>>().ToArray();
             for (int l = 0; l < dense.Length; l++)

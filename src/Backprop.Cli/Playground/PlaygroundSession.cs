@@ -40,12 +40,13 @@ public sealed class PlaygroundSession : IDisposable
     public Frame? Latest => Volatile.Read(ref _latest);
     public bool IsStopped => _stop.IsCancellationRequested;
 
-    /// <summary>Seconds since an event stream last watched this session (0 while one does).</summary>
+    /// <summary>Seconds since an event stream last watched this session or its page last asked something (0 while a stream is open).</summary>
     public double IdleSeconds => Volatile.Read(ref _listeners) > 0 ? 0 : Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSeen)).TotalSeconds;
 
     public void Attach() { Interlocked.Increment(ref _listeners); Touch(); }
     public void Detach() { Interlocked.Decrement(ref _listeners); Touch(); }
-    private void Touch() => Volatile.Write(ref _lastSeen, Stopwatch.GetTimestamp());
+    /// <summary>Marks the session as seen now (any request from its page).</summary>
+    public void Touch() => Volatile.Write(ref _lastSeen, Stopwatch.GetTimestamp());
 
     /// <summary>Runs <paramref name="work"/> on the training task and returns its result (or its exception).</summary>
     public Task<T> Ask<T>(Func<T> work)

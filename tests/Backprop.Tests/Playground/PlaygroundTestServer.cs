@@ -23,7 +23,8 @@ public sealed class PlaygroundTestServer : IAsyncDisposable
 
     public static async Task<PlaygroundTestServer> InMemory(PlaygroundOptions? options = null)
     {
-        var app = PlaygroundServer.Build(options ?? new PlaygroundOptions(), b => b.WebHost.UseTestServer());
+        // API tests open no event stream: a long grace keeps their sessions while a busy machine runs them slowly.
+        var app = PlaygroundServer.Build(options ?? new PlaygroundOptions { Grace = TimeSpan.FromMinutes(5) }, b => b.WebHost.UseTestServer());
         await app.StartAsync();
         return new PlaygroundTestServer(app, "http://localhost");
     }
