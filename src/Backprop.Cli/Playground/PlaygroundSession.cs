@@ -70,7 +70,7 @@ public sealed class PlaygroundSession : IDisposable
     /// <summary>New settings: a new network when the data or the architecture changed, else the same weights trained on.</summary>
     public Task<bool> Update(PlaygroundSettings settings) => Ask(() =>
     {
-        if (_network.Settings.NeedsReset(settings)) Rebuild(settings);
+        if (_network.Settings.NeedsReset(settings)) Rebuild(settings, keepPlaying: true);
         else { _network.ApplyTrainingSettings(settings); Publish(); }
         return true;
     });
@@ -101,7 +101,9 @@ public sealed class PlaygroundSession : IDisposable
         _commands.Writer.TryComplete();
     }
 
-    private void Rebuild(PlaygroundSettings settings)
+    /// <summary>A new network (and data) for <paramref name="settings"/>; training goes on when it was playing and
+    /// <paramref name="keepPlaying"/> (a changed setting), and pauses otherwise (the reset button).</summary>
+    private void Rebuild(PlaygroundSettings settings, bool keepPlaying = false)
     {
         var data = settings.Dataset == "csv"
             ? _uploaded ?? _startupData ?? throw new PlaygroundException("no CSV yet: upload one, or start the playground with --data FILE.csv --target COLUMN")
@@ -109,7 +111,7 @@ public sealed class PlaygroundSession : IDisposable
         _network = new PlaygroundNetwork(settings, data);
         _generation++;
         _dataVersion++;
-        _playing = false;
+        _playing = keepPlaying && _playing;
         _message = null;
         Volatile.Write(ref _points, new PointSet(_dataVersion, data.Name, data.IsRegression, data.Columns, data.Target,
             PlaygroundNetwork.Triples(_network.TrainPoints, data.IsRegression), PlaygroundNetwork.Triples(_network.TestPoints, data.IsRegression)));

@@ -26,10 +26,10 @@ public class PlaygroundBrowserTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<Page> Open()
+    private static async Task<Page> Open(PlaygroundOptions? options = null)
     {
         var (playwright, browser) = await Chromium.Launch();
-        var server = await PlaygroundTestServer.Kestrel();
+        var server = await PlaygroundTestServer.Kestrel(options);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1480, Height = 900 }, AcceptDownloads = true });
         var tab = await context.NewPageAsync();
         var page = new Page { Server = server, Playwright = playwright, Browser = browser, Tab = tab };
@@ -143,6 +143,31 @@ public class PlaygroundBrowserTests(ITestOutputHelper output)
             Assert.True(metrics["accuracy"] > 0.8, stdout);
         }
         finally { folder.Delete(recursive: true); }
+        Assert.Empty(page.Errors);
+    }
+
+    [SkippableFact]
+    public async Task Many_tabs_reloads_and_closed_tabs_leave_one_session_per_open_page()
+    {
+        await using var page = await Open(new PlaygroundOptions { Grace = TimeSpan.FromSeconds(3) });
+        var context = page.Tab.Context;
+        var tabs = new List<IPage> { page.Tab };
+        for (int i = 0; i < 3; i++)
+        {
+            var tab = await context.NewPageAsync();
+            await tab.GotoAsync(page.Server.Address + "/");
+            await tab.WaitForFunctionAsync("() => window.playground && window.playground.frames > 0");
+            await tab.ClickAsync("#play");
+            tabs.Add(tab);
+        }
+        Assert.Equal(4, page.Server.Sessions.Count);
+        await tabs[1].ReloadAsync();
+        await tabs[1].WaitForFunctionAsync("() => window.playground && window.playground.frames > 0");
+        await tabs[2].CloseAsync();
+        await tabs[3].CloseAsync(new PageCloseOptions { RunBeforeUnload = false });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (page.Server.Sessions.Count != 2 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Equal(2, page.Server.Sessions.Count);
         Assert.Empty(page.Errors);
     }
 }
