@@ -24,7 +24,12 @@ internal static class ModelInput
         Tensor<float> x;
         Tensor<float>? y = null;
         string[] names;
-        if (input == "csv" && metadata.TryGetValue("preprocessing", out var json))
+        if (input == Playground.PlaygroundModelFile.InputKind)
+        {
+            (x, y) = Playground.PlaygroundModelFile.Read(metadata, modelPath, dataPath, needTargets, target);
+            names = Enumerable.Range(0, x.Dim(0)).Select(i => (i + 1).ToString()).ToArray();
+        }
+        else if (input == "csv" && metadata.TryGetValue("preprocessing", out var json))
         {
             TablePreprocessor preprocessor;
             try { preprocessor = TablePreprocessor.FromJson(json); }
