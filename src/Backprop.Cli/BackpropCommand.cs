@@ -24,5 +24,6 @@ public static class BackpropCommand
         ExportCommand.Create(),
         ImportCommand.Create(),
         DatasetsCommand.Create(),
+        DemoCommand.Create(),
     };
 }
