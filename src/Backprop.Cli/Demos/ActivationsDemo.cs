@@ -57,7 +57,7 @@ public static class ActivationsDemo
         double sigmoidPeak = derivatives["sigmoid"].ToArray().Max(), tanhPeak = derivatives["tanh"].ToArray().Max();
         double sigmoidAt5 = derivatives["sigmoid"].ToArray()[^1];
         Claim(output, "σ′ = σ(1 − σ) and tanh′ = 1 − tanh² become very small for large |z|, which slows gradient descent; ReLU′ is 1 for every z > 0.",
-            $"max σ′ = {F(sigmoidPeak, "F4")}, max tanh′ = {F(tanhPeak, "F4")}; at z = 5 σ′ = {F(sigmoidAt5, "F4")}; ReLU′ = {F(derivatives["relu"].ToArray()[^1])} and leaky ReLU′ = {F(derivatives[Functions[3].Name].ToArray()[0])} for z < 0.");
+            $"max σ′ = {F(sigmoidPeak, "F4")}, max tanh′ = {F(tanhPeak, "F4")}; at z = 5 σ′ = {F(sigmoidAt5, "F4")}; ReLU′ = {F(derivatives["relu"].ToArray()[^1])} for z > 0, leaky ReLU′ = {F(derivatives[Functions[3].Name].ToArray()[0])} for z < 0.");
         var functionsPath = DemoOptions.OutputPath(s.Out, "activations.png");
         DemoPlots.Lines(functionsPath, "Activations g(z) (solid) and derivatives g′(z) (dashed)", "z", "g(z), g′(z)", series);
         Wrote(output, "the functions and derivatives", functionsPath);
@@ -73,7 +73,9 @@ public static class ActivationsDemo
         var bestRelu = runs[2].Accuracy >= runs[3].Accuracy ? runs[2] : runs[3];
         Claim(output, "tanh almost always works better than sigmoid in hidden layers (its outputs are centred on 0); ReLU and leaky ReLU learn fast.",
             $"tanh {Percent(tanh.Accuracy)} (cost {F(tanh.FinalCost, "F3")}) against sigmoid {Percent(sigmoid.Accuracy)} (cost {F(sigmoid.FinalCost, "F3")}): " +
-            (tanh.FinalCost < sigmoid.FinalCost ? "tanh ahead" : "sigmoid ahead") + $"; {bestRelu.Name} {Percent(bestRelu.Accuracy)}; best: {runs.MaxBy(r => r.Accuracy)!.Name}.");
+            (tanh.FinalCost < sigmoid.FinalCost ? "tanh ahead" : "sigmoid ahead") + $"; {bestRelu.Name} {Percent(bestRelu.Accuracy)}, " +
+            (bestRelu.Costs[Math.Min(quarter, bestRelu.Costs.Count - 1)].Cost < tanh.Costs[quarter].Cost ? "faster than tanh early on" : "not faster than tanh on this small network") +
+            $"; best: {runs.MaxBy(r => r.Accuracy)!.Name}.");
         var costsPath = DemoOptions.OutputPath(s.Out, "activations-costs.png");
         DemoPlots.Lines(costsPath, $"Cost by hidden activation ([2, {s.Hidden}, 1], planar flower)", "iteration", "cost J",
             runs.Select((r, i) => PlanarTraining.CostSeries(r, i)).ToList());
