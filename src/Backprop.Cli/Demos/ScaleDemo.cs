@@ -22,9 +22,9 @@ public static class ScaleDemo
 {
     /// <summary>The four learners: name and hidden layer sizes (none for logistic regression).</summary>
     public static readonly IReadOnlyList<(string Name, int[] Hidden)> Learners =
-        [("logistic regression", []), ("small NN [32]", [32]), ("medium NN [128, 64]", [128, 64]), ("large NN [256, 256]", [256, 256])];
+        [("logistic regression", []), ("small NN [32]", [32]), ("medium NN [128, 64]", [128, 64]), ("large NN [512, 256]", [512, 256])];
 
-    public sealed record Settings(string Data = "mnist", int[]? Sizes = null, int Epochs = 3, int MinSteps = 300,
+    public sealed record Settings(string Data = "mnist", int[]? Sizes = null, int Epochs = 5, int MinSteps = 300,
         int TestExamples = 10_000, string? Cache = null, string Out = ".")
     {
         public int[] TrainSizes => Sizes ?? [100, 300, 1000, 3000, 10_000, 60_000];
@@ -38,7 +38,7 @@ public static class ScaleDemo
         var data = new Option<string>("--data") { Description = "mnist or fashion-mnist (default mnist).", DefaultValueFactory = _ => "mnist" };
         var sizes = new Option<string>("--sizes") { Description = "Training-set sizes, comma-separated (default 100,300,1000,3000,10000,60000).", DefaultValueFactory = _ => "100,300,1000,3000,10000,60000" };
         var maxExamples = new Option<int?>("--max-examples") { Description = "Leave out the sizes above this many examples." };
-        var epochs = DemoOptions.Int("--epochs", 3, "Passes over each training set (at least)");
+        var epochs = DemoOptions.Int("--epochs", 5, "Passes over each training set (at least)");
         var minSteps = DemoOptions.Int("--min-steps", 300, "Gradient steps at least, whatever the size");
         var test = DemoOptions.Int("--test-examples", 10_000, "Test examples to score on");
         var cache = new Option<string?>("--cache") { Description = "Folder holding (or to download) the data set (default: BACKPROP_DATA, else ~/.backprop/datasets)." };
@@ -117,7 +117,8 @@ public static class ScaleDemo
     private static void Claims(TextWriter output, int[] sizes, double[,] accuracy)
     {
         int last = sizes.Length - 1, learners = Learners.Count;
-        var order = Enumerable.Range(0, learners).OrderByDescending(l => accuracy[last, l]).Select(l => Learners[l].Name.Split(" [")[0]);
+        var order = Enumerable.Range(0, learners).OrderByDescending(l => accuracy[last, l])
+            .Select(l => $"{Learners[l].Name.Split(" [")[0]} {F(100 * accuracy[last, l], "F2")} %");
         bool largeWins = Enumerable.Range(0, learners).All(l => accuracy[last, learners - 1] >= accuracy[last, l]);
         Claim(output, "with a lot of data, larger networks do better: large > medium > small > traditional learner.",
             $"at m = {sizes[last]:N0} the order is {string.Join(" > ", order)}" + (largeWins ? "; the large network is best." : "; the large network is not the best here."));
