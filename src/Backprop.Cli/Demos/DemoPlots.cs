@@ -2,9 +2,6 @@ using ScottPlot;
 
 namespace Backprop.Cli.Demos;
 
-/// <summary>One named line of a demo figure: y against x, dashed when <see cref="Dashed"/> (a derivative beside its function).</summary>
-public sealed record DemoSeries(string Name, double[] X, double[] Y, bool Dashed = false, int ColorIndex = -1);
-
 /// <summary>The demos' PNG figures (ScottPlot, headless): several named lines on one pair of axes, the x-axis optionally on a
 /// log scale (plotted as log10 x, ticks labelled with the sizes themselves). Written atomically.</summary>
 public static class DemoPlots

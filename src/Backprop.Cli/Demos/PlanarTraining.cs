@@ -8,13 +8,6 @@ using Backprop.Randomness;
 
 namespace Backprop.Cli.Demos;
 
-/// <summary>One training run on the course's planar flower (400 points, 2 features): the accuracy reached on those points
-/// (the notes' training accuracy), the cost curve, and why training stopped early, if it did.</summary>
-public sealed record PlanarRun(string Name, Sequential<double> Model, double Accuracy, IReadOnlyList<(int Step, double Cost)> Costs, string? StopReason)
-{
-    public double FinalCost => Costs[^1].Cost;
-}
-
 /// <summary>The init and activations demos' shared experiment: a [2, hidden…, 1] network with a sigmoid output, trained on
 /// the planar flower by full-batch gradient descent on the cross-entropy cost (the notebooks' loop, <see cref="CourseRun"/>).</summary>
 public static class PlanarTraining

@@ -4,10 +4,6 @@ using Backprop.Tensors;
 
 namespace Backprop.Cli.Demos;
 
-/// <summary>One tensor of a recorded graph: its label (the tensor's name), its value and gradient (first element), the
-/// indices of the tensors it was computed from, and its depth (0 for a leaf, else 1 + the deepest input).</summary>
-public sealed record GraphNode(string Label, double Value, double Gradient, IReadOnlyList<int> Inputs, int Depth);
-
 /// <summary>The graph autograd recorded behind an output tensor, found by walking <see cref="Graph.ProducerOf{T}"/> and
 /// <see cref="GradNode{T}.Inputs"/> from the output to the leaves. Nodes are in topological order (inputs first); the
 /// output's own gradient, dJ/dJ = 1, is reported as 1 when the engine keeps none.</summary>
