@@ -25,5 +25,6 @@ public static class BackpropCommand
         ImportCommand.Create(),
         DatasetsCommand.Create(),
         Playground.PlaygroundCommand.Create(),
+        DemoCommand.Create(),
     };
 }
