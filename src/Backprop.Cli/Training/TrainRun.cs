@@ -32,7 +32,7 @@ public static class TrainRun
             ? Backprop.Initializers.Initializer.He : Backprop.Initializers.Initializer.Xavier);
         double lr = s.LearningRate ?? (s.Optimizer is "adam" or "rmsprop" ? 0.001 : 0.01);
         var plan = new NetworkPlan([train.FeatureCount, .. hidden, data.Outputs], s.HiddenActivation, output, init, loss, s.Optimizer, lr);
-        var model = plan.Build(s.Seed);
+        var model = ConvNetPlan.Choose(s, data) is { } image ? ConvNetPlan.Build(image, data.Outputs, output, s.Seed) : plan.Build(s.Seed);
         IOptimizer optimizer = plan.CreateOptimizer();
         if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, train.Count);
         var shuffle = new NumpyRandom(s.Seed + 1);
