@@ -131,6 +131,9 @@ def main():
     dtype = torch.float32 if args.dtype == "float32" else torch.float64
     if args.workload == "mnist-mlp":
         result = mnist(dtype, args)
+    elif args.workload in ("lenet-mnist", "signs-convnet"):
+        import torch_conv
+        result = torch_conv.run(args.workload, dtype, args)
     elif args.workload.startswith("infer-b"):
         result = inference(int(args.workload[len("infer-b"):]), dtype, args)
     else:

@@ -20,13 +20,17 @@ public static class SummaryView
         var shape = d.LayerDims is { } dims ? $"layers [{string.Join(", ", dims)}]" : $"{d.Layers.Count} layers";
         output.WriteLine($"{task ?? "model"}: {shape}, {d.ParameterCount:N0} parameters" +
                          (d.Metadata.TryGetValue("source", out var source) ? $", trained on {source} data" : ""));
-        var layers = NewTable("layer", "type", "settings", "tensors", "parameters");
+        var layers = NewTable("layer", "type", "settings", "output shape", "tensors", "parameters");
+        var shapes = OutputShapes(path);
         foreach (var layer in d.Layers)
         {
-            var tensors = d.Tensors.Where(t => TensorBelongsTo(t.Name, layer.Place)).ToList();
-            layers.AddRow(layer.Place, layer.Type, Markup.Escape(layer.Settings),
-                Markup.Escape(string.Join(", ", tensors.Select(t => $"{t.Name} ({string.Join(", ", t.Shape)})"))),
-                tensors.Where(t => !ModelFile.IsBuffer(t.Name)).Sum(t => t.ElementCount).ToString("N0", CultureInfo.InvariantCulture));
+            var own = d.Tensors.Where(t => TensorBelongsTo(t.Name, layer.Place)).ToList();
+            var outputShape = shapes is not null && int.TryParse(layer.Place, out int l) && l <= shapes.Count ? shapes[l - 1] : "";
+            // Keras' "Param #": trainable values and saved statistics (batch norm's running mean and variance).
+            long count = own.Sum(t => t.ElementCount), trainable = own.Where(t => !ModelFile.IsBuffer(t.Name)).Sum(t => t.ElementCount);
+            var counts = count == trainable ? $"{count:N0}" : $"{count:N0} ({trainable:N0} trainable)";
+            layers.AddRow(layer.Place, layer.Type, Markup.Escape(layer.Settings), outputShape,
+                Markup.Escape(string.Join(", ", own.Select(t => $"{t.Name} ({string.Join(", ", t.Shape)})"))), counts);
         }
         console.Write(layers);
         if (d.Metadata.TryGetValue("classes", out var classes)) output.WriteLine($"classes: {string.Join(", ", Parse(classes)?.AsArray().Select(c => c?.ToString()) ?? [])}");
@@ -81,6 +85,22 @@ public static class SummaryView
         console.Write(table);
         if (p.LeftOut.Length > 0)
             output.WriteLine($"left out: {string.Join(", ", p.LeftOut.Select(c => $"{c.Name} ({c.Reason})"))}");
+    }
+
+    /// <summary>Each top-level layer's output shape, "(None, 64, 64, 8)", from one zero example run through the loaded model;
+    /// null when the model cannot be built here (custom modules) or its input shape is unknown.</summary>
+    private static List<string>? OutputShapes(string path)
+    {
+        try
+        {
+            var loaded = ModelFile.Load<float>(path);
+            if (LayerShapes.InputShape(loaded) is not { } input) return null;
+            return LayerShapes.Trace(loaded.Model, input)?.Select(t => LayerShapes.Format(t.OutputShape)).ToList();
+        }
+        catch (Exception e) when (e is Backprop.Serialization.ModelFileException or InvalidOperationException or ArgumentException or IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Layer l's own tensors are named the course's way (W2, b2, running_mean2); a nested one's "l.path".</summary>

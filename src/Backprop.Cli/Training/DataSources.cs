@@ -70,6 +70,7 @@ public static class DataSources
         var (train, test) = s.TestSplit > 0 ? data.Split(s.TestSplit, new NumpyRandom(s.Seed)) : (data, null);
         var metadata = new Dictionary<string, string> { ["source"] = kind, ["input"] = "image" };
         if (kind == "image-folder") metadata["image_size"] = $"{ImageSize}x{ImageSize}";
+        if (ConvNetPlan.ImageShape(all.FeatureCount) is { } shape) metadata[ConvNetPlan.InputShapeKey] = string.Join(",", shape);
         return new PreparedData(train, test, task, all.ClassNames ?? Enumerable.Range(0, classes).Select(c => c.ToString()).ToArray(), kind, metadata, []);
     }
 

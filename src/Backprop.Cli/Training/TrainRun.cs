@@ -33,7 +33,7 @@ public static class TrainRun
         // The plan's tuned default for the adaptive optimisers; the library's own default otherwise.
         double lr = s.LearningRate ?? (s.Optimizer is "adam" or "rmsprop" ? NetworkPlan.DefaultAdaptiveRate : Optimizer.DefaultLearningRate(s.Optimizer));
         var plan = new NetworkPlan([train.FeatureCount, .. hidden, data.Outputs], s.HiddenActivation, output, init, loss, s.Optimizer, lr);
-        var model = plan.Build(s.Seed);
+        var model = ConvNetPlan.Choose(s, data) is { } image ? ConvNetPlan.Build(image, data.Outputs, output, s.Seed) : plan.Build(s.Seed);
         IOptimizer optimizer = plan.CreateOptimizer();
         if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, train.Count);
         var shuffle = new NumpyRandom(s.Seed + 1);

@@ -13,6 +13,8 @@ public sealed record TrainSettings
     public string? Target { get; init; }
     public TaskKind? Task { get; init; }
     public int[]? Hidden { get; init; }
+    /// <summary>"mlp", "cnn", or null: cnn for image inputs unless --layers sizes an MLP.</summary>
+    public string? Architecture { get; init; }
     public IActivation HiddenActivation { get; init; } = Activation.Tanh;
     public IInitializer? Initializer { get; init; }
     public string Optimizer { get; init; } = "adam";
@@ -77,6 +79,11 @@ public sealed record TrainSettings
         var target = p.GetValue(o.Target);
         if (data is not null && DataSources.IsTable(data) && string.IsNullOrWhiteSpace(target))
             throw CliException.Usage("--target is required with a CSV file: name the column to predict.");
+        var architecture = p.GetValue(o.Architecture)?.Trim().ToLowerInvariant();
+        if (architecture is not (null or "mlp" or "cnn"))
+            throw CliException.Usage($"--model '{architecture}' is not an architecture; use mlp or cnn (the file to write is --out).");
+        if (architecture == "cnn" && p.GetValue(o.Layers) is not null)
+            throw CliException.Usage("--layers sizes the dense layers of an MLP; leave it out with --model cnn.");
         int checkpointEvery = p.GetValue(o.CheckpointEvery);
         if (checkpointEvery < 0) throw CliException.Usage($"--checkpoint-every must be ≥ 0; got {checkpointEvery}.");
         var @out = p.GetValue(o.Out)!;
@@ -87,6 +94,7 @@ public sealed record TrainSettings
             DataPath = data,
             Target = target,
             Task = p.GetValue(o.Task) is { } t ? TaskKinds.Parse(t, "--task") : null,
+            Architecture = architecture,
             Hidden = p.GetValue(o.Layers) is { } layers ? NetworkPlan.ParseLayers(layers) : null,
             HiddenActivation = Parse(() => Activation.Parse(p.GetValue(o.Activation)!), "--activation"),
             Initializer = p.GetValue(o.Init) is { } init ? Parse(() => Backprop.Initializers.Initializer.Parse(init), "--init") : null,

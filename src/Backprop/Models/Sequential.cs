@@ -44,7 +44,7 @@ public sealed class Sequential<T> : Module<T> where T : unmanaged, IFloatingPoin
 
     public override IActivation? OutputActivation => _layers[^1].OutputActivation;
 
-    /// <summary>n[0] when the first layer is dense.</summary>
+    /// <summary>n[0] when the first layer is dense (or a reshape of n[0] features into images).</summary>
     public int? InputSize => DenseSize(_layers[0], input: true);
 
     /// <summary>n[L] when the last layer with a known width is dense.</summary>
@@ -75,8 +75,12 @@ public sealed class Sequential<T> : Module<T> where T : unmanaged, IFloatingPoin
         return null;
     }
 
-    private static int? DenseSize(Module<T> layer, bool input) =>
-        layer is Dense<T> dense ? (input ? dense.InputSize : dense.OutputSize) : null;
+    private static int? DenseSize(Module<T> layer, bool input) => layer switch
+    {
+        Dense<T> dense => input ? dense.InputSize : dense.OutputSize,
+        Reshape<T> reshape when input => reshape.ExampleShape.Aggregate(1, (a, d) => a * d),
+        _ => null,
+    };
 
     public override string ToString() =>
         "Sequential[" + string.Join(", ", _layers.Select(l => l.ToString())) + $"], {ParameterCount} parameters";

@@ -111,7 +111,7 @@ public sealed class ModelFileValidationTests : IDisposable
         RejectsMetadata("architecture", architecture, phrase);
 
     [Theory]
-    [InlineData("""{"type":"conv2d","inputs":3,"units":2,"activation":"relu"}""", "type 'conv2d'", "cannot build")]
+    [InlineData("""{"type":"conv3d","inputs":3,"units":2,"activation":"relu"}""", "type 'conv3d'", "cannot build")]
     [InlineData("""{"type":"System.IO.File","inputs":3,"units":2,"activation":"relu"}""", "type 'System.IO.File'", "cannot build")]
     [InlineData("""{"inputs":3,"units":2,"activation":"relu"}""", "layer 1: has no \"type\"")]
     [InlineData("""{"type":"dense","inputs":3,"units":2,"activation":"swish"}""", "layer 1", "Unknown activation 'swish'")]

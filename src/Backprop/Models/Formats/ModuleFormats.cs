@@ -13,6 +13,13 @@ public static class ModuleFormats
         new ActivationFormat(),
         new DropoutFormat(),
         new BatchNormFormat(),
+        new Conv2DFormat(),
+        new PoolFormat(max: true),
+        new PoolFormat(max: false),
+        new ShapeLayerFormat("flatten"),
+        new ShapeLayerFormat("globalavgpool2d"),
+        new ShapeLayerFormat("zeropad2d"),
+        new ShapeLayerFormat("reshape"),
     ];
 
     /// <summary>The format written in the file as <paramref name="type"/>, or null.</summary>

@@ -48,6 +48,15 @@ public sealed class ModuleSettings
         throw Fail($"\"{name}\" must be a number in [{min}, {max}], not {Shorten(value?.ToJsonString() ?? "null")}");
     }
 
+    /// <summary>true or false, or <paramref name="fallback"/> when absent.</summary>
+    public bool Bool(string name, bool fallback)
+    {
+        if (!_json.ContainsKey(name)) return fallback;
+        var value = Field(name);
+        if (value is JsonValue v && v.TryGetValue(out JsonElement e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False) return e.GetBoolean();
+        throw Fail($"\"{name}\" must be true or false, not {Shorten(value?.ToJsonString() ?? "null")}");
+    }
+
     /// <summary>A string.</summary>
     public string String(string name)
     {
