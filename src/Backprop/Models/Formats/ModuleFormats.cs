@@ -13,6 +13,10 @@ public static class ModuleFormats
         new ActivationFormat(),
         new DropoutFormat(),
         new BatchNormFormat(),
+        new EmbeddingFormat(),
+        new SimpleRnnFormat(),
+        new LstmFormat(),
+        new GruFormat(),
     ];
 
     /// <summary>The format written in the file as <paramref name="type"/>, or null.</summary>
