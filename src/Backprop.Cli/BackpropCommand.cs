@@ -13,5 +13,6 @@ public static class BackpropCommand
         PredictCommand.Create(),
         SummaryCommand.Create(),
         CourseCommand.Create(),
+        GenerateCommand.Create(),
     };
 }

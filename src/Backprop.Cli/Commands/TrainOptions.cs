@@ -7,7 +7,7 @@ internal sealed class TrainOptions
 {
     public Option<string?> Data { get; } = new("--data") { Description = "Training data: CSV (with --target), course HDF5 (.h5), MNIST IDX (.gz) or a folder of images (one sub-folder per class). Omit to train on the course's planar flower data." };
     public Option<string?> Target { get; } = new("--target") { Description = "CSV column to predict." };
-    public Option<string?> Task { get; } = new("--task") { Description = "binary | multiclass | regression (inferred from the target when omitted)." };
+    public Option<string?> Task { get; } = new("--task") { Description = "binary | multiclass | regression (inferred from the target when omitted) | text (a character-level LSTM on a text file; sample it with backprop generate)." };
     public Option<string?> Layers { get; } = new("--layers") { Description = "Hidden layer sizes, e.g. 20,7,5 (default: sized from the data)." };
     public Option<string> Activation { get; } = new("--activation") { Description = "Hidden activation: relu | tanh | sigmoid | leaky-relu.", DefaultValueFactory = _ => "relu" };
     public Option<string?> Init { get; } = new("--init") { Description = "he | xavier | course | small (default: he for relu, xavier otherwise)." };
