@@ -17,6 +17,28 @@ public static class CharacterModel
         where T : unmanaged, IFloatingPointIeee754<T> =>
         new(new Embedding<T>(vocabularySize, embeddingSize), new Lstm<T>(embeddingSize, hiddenSize), new Dense<T>(hiddenSize, vocabularySize, Activation.Softmax));
 
+    /// <summary>P(next character | <paramref name="context"/>) over the vocabulary: the context run through the model as one
+    /// sequence, the last step's softmax.</summary>
+    public static double[] NextProbabilities<T>(Module<T> model, string vocabulary, string context) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (context.Length == 0) throw new ArgumentException("The context needs at least one character.");
+        var ids = Tensor<T>.Zeros(1, context.Length);
+        for (int t = 0; t < context.Length; t++)
+        {
+            int id = vocabulary.IndexOf(context[t]);
+            if (id < 0) throw new ArgumentException($"The character '{context[t]}' is not in the model's vocabulary.");
+            ids.AsSpan()[t] = T.CreateChecked(id);
+        }
+        using (Graph.NoGrad())
+        {
+            var y = model.Forward(ids).AsReadOnlySpan()[((context.Length - 1) * vocabulary.Length)..];
+            var p = new double[vocabulary.Length];
+            for (int i = 0; i < p.Length; i++) p[i] = double.CreateChecked(y[i]);
+            Graph.BeginStep();
+            return p;
+        }
+    }
+
     /// <summary>Characters drawn from <paramref name="model"/> (as built by <see cref="Lstm{T}"/>) after the context
     /// <paramref name="start"/>, until <paramref name="stop"/> is drawn (not included) or <paramref name="maxLength"/> characters.</summary>
     public static string Sample<T>(Sequential<T> model, string vocabulary, NumpyRandom random, char start, char? stop, int maxLength)
