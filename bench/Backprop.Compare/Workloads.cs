@@ -20,7 +20,7 @@ internal static class Workloads
 {
     public const int CourseIterations = 2500;
 
-    public static readonly string[] Names = ["logistic", "2-layer", "L-layer", "mnist-mlp", "infer-b1", "infer-b256"];
+    public static readonly string[] Names = ["logistic", "2-layer", "L-layer", "mnist-mlp", "infer-b1", "infer-b256", "char-lstm"];
 
     public static ResultLine Run<T>(CommandLine options) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -33,6 +33,7 @@ internal static class Workloads
             "mnist-mlp" => MnistEpoch<T>(line, options.DataRoot),
             "infer-b1" => Inference<T>(line, 1, options.DataRoot),
             "infer-b256" => Inference<T>(line, 256, options.DataRoot),
+            "char-lstm" => RecurrentWorkloads.CharLstmEpoch<T>(line),
             _ => throw new UsageException($"unknown workload '{options.Target}'"),
         };
     }
