@@ -1,4 +1,5 @@
 using Backprop.Data;
+using Backprop.Layers;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Optimizers;
@@ -26,6 +27,19 @@ public class CharacterModelTests
         var names = Enumerable.Range(0, 10).Select(_ => CharacterModel.Sample(model, text.Vocabulary, random, '\n', '\n', 40)).ToList();
         Assert.All(names, n => Assert.All(n, c => Assert.InRange(c, 'a', 'z')));
         Assert.True(names.Count(n => n.Length is >= 3 and < 40) >= 7, string.Join(", ", names));
+    }
+
+    [Fact]
+    public void A_whole_embedding_lstm_gru_dense_model_passes_the_course_gradient_check_with_softmax_cross_entropy()
+    {
+        var model = new Sequential<double>(new Backprop.Layers.Embedding<double>(5, 3), new Backprop.Layers.Lstm<double>(3, 4),
+            new Backprop.Layers.Gru<double>(4, 3), new Dense<double>(3, 5, Backprop.Ops.Activations.Activation.Softmax));
+        var x = Tensor<double>.FromArray([0, 4, 2, 3, 1, 1], 2, 3);
+        var y = Tensor<double>.Zeros(2, 3, 5);
+        int[] next = [4, 2, 3, 1, 1, 0];
+        for (int i = 0; i < 6; i++) y.AsSpan()[i * 5 + next[i]] = 1;
+        var result = GradientChecker.Check(model, x, y, Loss.SoftmaxCrossEntropy);
+        Assert.True(result.Passes(1e-7), result.ToString());
     }
 
     [Fact]
