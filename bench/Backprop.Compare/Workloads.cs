@@ -20,7 +20,7 @@ internal static class Workloads
 {
     public const int CourseIterations = 2500;
 
-    public static readonly string[] Names = ["logistic", "2-layer", "L-layer", "mnist-mlp", "infer-b1", "infer-b256", .. ConvWorkloads.Names];
+    public static readonly string[] Names = ["logistic", "2-layer", "L-layer", "mnist-mlp", "infer-b1", "infer-b256", "char-lstm", .. ConvWorkloads.Names];
 
     public static ResultLine Run<T>(CommandLine options) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -34,6 +34,7 @@ internal static class Workloads
             "infer-b1" => Inference<T>(line, 1, options.DataRoot),
             "infer-b256" => Inference<T>(line, 256, options.DataRoot),
             "lenet-mnist" or "signs-convnet" => ConvWorkloads.Run<T>(line, options.Target!, options.DataRoot),
+            "char-lstm" => RecurrentWorkloads.CharLstmEpoch<T>(line),
             _ => throw new UsageException($"unknown workload '{options.Target}'"),
         };
     }

@@ -125,6 +125,37 @@ def inference(batch, dtype, args):
             "cost": None, "accuracy": None, "mean_output": mean_output}
 
 
+def char_lstm(dtype, args):
+    """torch_anchor.py's char-LSTM: one_hot(ids, 65) -> nn.LSTM(65, 128, batch_first) -> nn.Linear(128, 65), cross-entropy
+    over all B*T positions, batch 64, sequence 64, SGD lr 0.1, 3 untimed warm-up batches, then 400 timed batches
+    (BACKPROP_LSTM_BATCHES overrides, as in Backprop.Compare)."""
+    vocab, hidden, batch, seq = 65, 128, 64, 64
+    batches = int(os.environ.get("BACKPROP_LSTM_BATCHES", "400"))
+    torch.manual_seed(0)
+    ids = torch.randint(0, vocab, (batches + 3, batch, seq + 1))
+    lstm = torch.nn.LSTM(vocab, hidden, num_layers=1, batch_first=True).to(dtype)
+    fc = torch.nn.Linear(hidden, vocab).to(dtype)
+    optimizer = torch.optim.SGD(list(lstm.parameters()) + list(fc.parameters()), lr=0.1)
+
+    def step(b):
+        inp, tgt = ids[b, :, :-1], ids[b, :, 1:]
+        optimizer.zero_grad(set_to_none=True)
+        h, _ = lstm(F.one_hot(inp, vocab).to(dtype))
+        loss = F.cross_entropy(fc(h).reshape(-1, vocab), tgt.reshape(-1))
+        loss.backward()
+        optimizer.step()
+        return loss.item()
+
+    for b in range(3):
+        step(batches + b)
+    cpu = time.process_time()
+    start = time.perf_counter()
+    for b in range(batches):
+        cost = step(b)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "cpu_seconds": time.process_time() - cpu, "cost": cost, "steps": batches}
+
+
 def main():
     args = common.parse_args("PyTorch")
     torch.set_num_threads(args.threads)
@@ -134,6 +165,8 @@ def main():
     elif args.workload in ("lenet-mnist", "signs-convnet"):
         import torch_conv
         result = torch_conv.run(args.workload, dtype, args)
+    elif args.workload == "char-lstm":
+        result = char_lstm(dtype, args)
     elif args.workload.startswith("infer-b"):
         result = inference(int(args.workload[len("infer-b"):]), dtype, args)
     else:

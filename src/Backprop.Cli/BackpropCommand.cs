@@ -26,5 +26,6 @@ public static class BackpropCommand
         DatasetsCommand.Create(),
         Playground.PlaygroundCommand.Create(),
         DemoCommand.Create(),
+        GenerateCommand.Create(),
     };
 }

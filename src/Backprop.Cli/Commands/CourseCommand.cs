@@ -8,7 +8,7 @@ namespace Backprop.Cli.Commands;
 /// <summary><c>backprop course ASSIGNMENT</c>: the course's assignments, printing the notebooks' lines.</summary>
 public static class CourseCommand
 {
-    public static readonly string[] Assignments = ["logistic-regression", "planar", "two-layer", "l-layer"];
+    public static readonly string[] Assignments = ["logistic-regression", "planar", "two-layer", "l-layer", "dinosaurs"];
 
     public static Command Create()
     {
@@ -36,6 +36,18 @@ public static class CourseCommand
                     var model = CourseModels.Planar<double>(4);
                     CourseRun.Train(model, data.X, data.Y, 1.2, 10000, 1000, Print, printLastIteration: false);
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Accuracy: {100 * CourseRun.Accuracy(model, data.X, data.Y)}%"));
+                    break;
+                }
+                case "dinosaurs":
+                {
+                    var text = File.ReadAllText(DataPaths.Find(Dinosaurs.DataFile));
+                    foreach (var report in Dinosaurs.Run(text))
+                    {
+                        o.WriteLine(report.LossLine);
+                        o.WriteLine();
+                        foreach (var name in report.Names) o.WriteLine(name);
+                        o.WriteLine();
+                    }
                     break;
                 }
                 default:

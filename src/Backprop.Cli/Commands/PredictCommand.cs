@@ -26,15 +26,20 @@ public static class PredictCommand
             var imageFiles = parse.GetValue(images) ?? [];
             var dataPath = parse.GetValue(data);
             if ((dataPath is null) == (imageFiles.Length == 0)) throw CliException.Usage("give either --data FILE or --image IMG…");
+            if (TextPrediction.Applies(loaded) && dataPath is not null) { Write(TextPrediction.Csv(loaded, dataPath)); return 0; }
             Tensor<float> x;
             string[] names;
             if (dataPath is not null) (x, _, names) = ModelInput.Read(loaded, parse.GetValue(model)!, dataPath, needTargets: false, null, parse.InvocationConfiguration.Error);
             else (x, names) = ReadImages(loaded, imageFiles);
-            var csv = Format(loaded, parse.GetValue(model)!, x, names);
-            var outPath = parse.GetValue(output);
-            if (outPath is null) parse.InvocationConfiguration.Output.Write(csv);
-            else WriteAtomically(outPath, csv);
+            Write(Format(loaded, parse.GetValue(model)!, x, names));
             return 0;
+
+            void Write(string csv)
+            {
+                var outPath = parse.GetValue(output);
+                if (outPath is null) parse.InvocationConfiguration.Output.Write(csv);
+                else WriteAtomically(outPath, csv);
+            }
         });
         return command;
     }

@@ -7,7 +7,7 @@ internal sealed class TrainOptions
 {
     public Option<string?> Data { get; } = new("--data") { Description = "Training data: CSV (with --target), course HDF5 (.h5), MNIST IDX (.gz) or a folder of images (one sub-folder per class). Omit to train on the course's planar flower data." };
     public Option<string?> Target { get; } = new("--target") { Description = "CSV column to predict." };
-    public Option<string?> Task { get; } = new("--task") { Description = "binary | multiclass | regression (inferred from the target when omitted)." };
+    public Option<string?> Task { get; } = new("--task") { Description = "binary | multiclass | regression (inferred from the target when omitted) | text (a character-level LSTM on a text file; sample it with backprop generate)." };
     public Option<string?> Architecture { get; } = new("--model") { Description = "Architecture: mlp | cnn. Default: cnn (a small convolutional network: 3 × [conv 3×3 + ReLU + max-pool 2], global average pooling, dense 64) for image inputs (image folders, HDF5 image sets, IDX files); mlp (dense layers, see --layers) for tables and the planar data, or when --layers is given." };
     public Option<string?> Layers { get; } = new("--layers") { Description = "Hidden layer sizes, e.g. 20,7,5 (default: sized from the data)." };
     public Option<string> Activation { get; } = new("--activation") { Description = "Hidden activation: tanh (default: smoother boundaries, better on small tables) | relu | sigmoid | leaky-relu.", DefaultValueFactory = _ => "tanh" };

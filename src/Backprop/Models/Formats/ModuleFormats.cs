@@ -20,6 +20,10 @@ public static class ModuleFormats
         new ShapeLayerFormat("globalavgpool2d"),
         new ShapeLayerFormat("zeropad2d"),
         new ShapeLayerFormat("reshape"),
+        new EmbeddingFormat(),
+        new SimpleRnnFormat(),
+        new LstmFormat(),
+        new GruFormat(),
     ];
 
     /// <summary>The format written in the file as <paramref name="type"/>, or null.</summary>

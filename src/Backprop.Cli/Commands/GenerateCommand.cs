@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text.Json;
+using Backprop.Cli.Training;
+using Backprop.Models;
+using Backprop.Randomness;
+
+namespace Backprop.Cli.Commands;
+
+/// <summary><c>backprop generate --model m.bp [--count N] [--seed S]</c>: text sampled from a character model written by
+/// <c>backprop train --task text</c>, one character at a time, each drawn from P(next | so far) with NumPy's
+/// <c>random.choice</c>. For a text of lines (names) each sample is one line; otherwise --length characters.</summary>
+public static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "A text model written by backprop train --task text.", Required = true };
+        var count = new Option<int>("--count") { Description = "How many samples (lines) to print.", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the random draws (the same seed gives the same text).", DefaultValueFactory = _ => 0 };
+        var length = new Option<int>("--length") { Description = "Most characters per sample.", DefaultValueFactory = _ => 100 };
+        var command = new Command("generate", "Sample text from a character model (backprop train --data names.txt --task text).") { model, count, seed, length };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(model)!;
+            int n = parse.GetValue(count), max = parse.GetValue(length), s = parse.GetValue(seed);
+            if (n < 1) throw CliException.Usage($"--count must be ≥ 1; got {n}.");
+            if (max < 1) throw CliException.Usage($"--length must be ≥ 1; got {max}.");
+            if (s < 0) throw CliException.Usage($"--seed must be ≥ 0; got {s}.");
+            if (!File.Exists(path)) throw CliException.BadInput($"--model '{path}': no such file.");
+            var loaded = ModelFile.Load<float>(path);
+            if (!loaded.Metadata.TryGetValue("task", out var task) || task != TextTrainRun.Task || !loaded.Metadata.TryGetValue("vocabulary", out var json)
+                || loaded.Model is not Sequential<float> network)
+                throw CliException.BadInput($"--model '{path}' is not a text model; train one with backprop train --data FILE --task text.");
+            var vocabulary = JsonSerializer.Deserialize<string>(json) ?? "";
+            bool lines = vocabulary.Contains('\n');
+            var random = new NumpyRandom((uint)s);
+            var o = parse.InvocationConfiguration.Output;
+            for (int i = 0; i < n; i++)
+                o.WriteLine(CharacterModel.Sample(network, vocabulary, random, lines ? '\n' : vocabulary[random.Choice(Uniform(vocabulary.Length))], lines ? '\n' : null, max));
+            return 0;
+        });
+        return command;
+    }
+
+    private static double[] Uniform(int n) => Enumerable.Repeat(1.0 / n, n).ToArray();
+}

@@ -1,0 +1,42 @@
+namespace Backprop.Tests.Cli;
+
+/// <summary><c>train --task text</c> → <c>generate</c> → <c>predict</c> → <c>summary</c> on a small list of names, and the
+/// dinosaur assignment's first printed lines.</summary>
+public sealed class CliTextModelTests
+{
+    private static readonly string Names = string.Join("\n", Enumerable.Repeat("anna\nbob\ncarla\ndavid\nemma\nfrank\ngreta\nhans", 12));
+
+    [Fact]
+    public void A_text_file_trains_a_character_lstm_that_generates_the_same_lines_for_the_same_seed()
+    {
+        using var box = new CliSandbox();
+        var data = box.Write("names.txt", Names);
+        var model = box.PathOf("names.bp");
+        var train = box.Run("train", "--data", data, "--task", "text", "--epochs", "25", "--layers", "32", "--out", model);
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Contains("Trained a character LSTM", train.Out);
+        var first = box.Run("generate", "--model", model, "--count", "4", "--seed", "5");
+        var again = box.Run("generate", "--model", model, "--count", "4", "--seed", "5");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(first.Out, again.Out);
+        var lines = first.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines, l => Assert.All(l, c => Assert.InRange(c, 'a', 'z')));
+        var summary = box.Run("summary", "--model", model);
+        Assert.Contains("lstm (inputs 32, units 32, output sequences)", summary.Out);
+        var predict = box.Run("predict", "--model", model, "--data", box.Write("start.txt", "ann"));
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+        Assert.StartsWith("row,text,next,probability\n1,\"ann\",", predict.Out);
+    }
+
+    [Fact]
+    public void Generate_on_a_model_that_is_not_a_text_model_says_so_in_one_line()
+    {
+        using var box = new CliSandbox();
+        var model = box.PathOf("flower.bp");
+        Assert.Equal(0, box.Run("train", "--iterations", "5", "--quiet", "--out", model).ExitCode);
+        var result = box.Run("generate", "--model", model);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"backprop: --model '{model}' is not a text model; train one with backprop train --data FILE --task text.", result.Err.Trim());
+    }
+}
