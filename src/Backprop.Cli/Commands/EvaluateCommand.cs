@@ -22,9 +22,8 @@ public static class EvaluateCommand
         {
             var loaded = ModelInput.Load(parse.GetValue(model)!);
             var (x, y, _) = ModelInput.Read(loaded, parse.GetValue(model)!, parse.GetValue(data)!, needTargets: true, parse.GetValue(target), parse.InvocationConfiguration.Error);
-            var loss = LossFor(ModelTask.ForOutput(loaded.Model.OutputActivation).OutputActivation);
-            var task = loss == Loss.MeanSquaredError ? TaskKind.Regression : loss == Loss.BinaryCrossEntropy ? TaskKind.Binary : TaskKind.Multiclass;
-            var plan = new NetworkPlan(loaded.LayerDims, Activation.Relu, ModelTask.ForOutput(loaded.Model.OutputActivation).OutputActivation, Backprop.Initializers.Initializer.He, loss, "gd", 0.1);
+            var task = ModelTask.ForOutput(loaded.Model.OutputActivation);
+            var plan = new NetworkPlan(loaded.LayerDims, Activation.Relu, task.OutputActivation, Backprop.Initializers.Initializer.He, task.Loss, "gd", 0.1);
             var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), plan, task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(metrics));
@@ -33,11 +32,4 @@ public static class EvaluateCommand
         });
         return command;
     }
-
-    internal static ILoss LossFor(IActivation output) => output switch
-    {
-        SigmoidActivation => Loss.BinaryCrossEntropy,
-        SoftmaxActivation => Loss.SoftmaxCrossEntropy,
-        _ => Loss.MeanSquaredError,
-    };
 }

@@ -65,30 +65,21 @@ public static class PredictCommand
         var classes = ClassNames(loaded, modelPath);
         var scale = TargetScale.FromMetadata(loaded.Metadata, modelPath);
         var sb = new StringBuilder();
-        var activation = ModelTask.ForOutput(model.OutputActivation).OutputActivation;
-        sb.AppendLine(activation is SigmoidActivation or SoftmaxActivation ? "row,label,probability" : "row,value");
+        var task = ModelTask.ForOutput(model.OutputActivation);
+        sb.AppendLine(task.IsClassification ? "row,label,probability" : "row,value");
+        var labels = task.IsClassification ? Prediction.Labels(a) : null;   // the library's one prediction rule
         for (int i = 0; i < x.Dim(0); i++)
         {
-            string label;
-            double value;
-            if (activation is SigmoidActivation && loaded.OutputSize == 1)
-            {
-                double p = a[i, 0];
-                int k = p > 0.5 ? 1 : 0;
-                (label, value) = (classes?[k] ?? k.ToString(CultureInfo.InvariantCulture), p);
-            }
-            else if (activation is SoftmaxActivation)
-            {
-                int k = a.Row(i).ArgMax();
-                (label, value) = (classes?[k] ?? k.ToString(CultureInfo.InvariantCulture), a[i, k]);
-            }
-            else
+            if (labels is null)
             {
                 double v = scale is null ? a[i, 0] : a[i, 0] * scale.Std + scale.Mean;
                 sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Escape(names[i])},{v:R}"));
                 continue;
             }
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Escape(names[i])},{Escape(label)},{value:G6}"));
+            int k = labels[i];
+            double probability = a.Dim(-1) == 1 ? a[i, 0] : a[i, k];
+            string label = classes?[k] ?? k.ToString(CultureInfo.InvariantCulture);
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Escape(names[i])},{Escape(label)},{probability:G6}"));
         }
         return sb.ToString();
     }

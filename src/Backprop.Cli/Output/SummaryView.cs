@@ -122,10 +122,16 @@ public static class SummaryView
         catch (JsonException) { return null; }
     }
 
-    private static IAnsiConsole Console(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole Console(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = output == System.Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = output == System.Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-    });
+        bool terminal = output == System.Console.Out && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!terminal) console.Profile.Width = 240; // a file or a pipe: one row per layer, never wrapped at 80 columns
+        return console;
+    }
 }

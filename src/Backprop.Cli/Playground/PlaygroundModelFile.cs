@@ -26,7 +26,7 @@ public static class PlaygroundModelFile
         {
             ["source"] = $"playground:{data.Name}",
             ["input"] = InputKind,
-            ["task"] = data.IsRegression ? TaskKind.Regression.Name() : TaskKind.Binary.Name(),
+            ["task"] = data.IsRegression ? ModelTask.Regression.Name : ModelTask.BinaryClassification.Name,
             [MetadataKey] = JsonSerializer.Serialize(recipe),
             ["epochs"] = network.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -70,7 +70,7 @@ public static class PlaygroundModelFile
         int ct = table.ColumnIndex(recipe.Target);
         var y = Tensor<float>.Zeros(m, 1);
         var scale = TargetScale.FromMetadata(metadata, modelPath);
-        bool classes = metadata.TryGetValue("task", out var task) && task == TaskKind.Binary.Name();
+        bool classes = metadata.TryGetValue("task", out var task) && task == ModelTask.BinaryClassification.Name;
         for (int r = 0; r < m; r++)
         {
             double v = table.Number(r, ct);

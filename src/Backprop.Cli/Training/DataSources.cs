@@ -1,3 +1,4 @@
+using Backprop.Models;
 using Backprop.Data;
 using Backprop.Randomness;
 using Backprop.Tensors;
@@ -37,21 +38,21 @@ public static class DataSources
         // measures generalisation on 400 points instead of on a 20 % split of 80, where one point moves accuracy 1.25 %.
         var train = Backprop.Data.Planar.Generate<float>();
         var test = s.TestSplit > 0 ? Backprop.Data.Planar.Generate<float>(seed: PlanarTestSeed) : null;
-        return new PreparedData(train, test, s.Task ?? TaskKind.Binary, Backprop.Data.Planar.ClassNames, "planar",
+        return new PreparedData(train, test, s.Task ?? ModelTask.BinaryClassification, Backprop.Data.Planar.ClassNames, "planar",
             new Dictionary<string, string> { ["source"] = "planar", ["input"] = "features" },
             [$"no --data: training on the course's planar flower (400 points, generated in code, seed 1){(test is null ? "" : $" and testing on a fresh flower of 400 points (seed {PlanarTestSeed})")}"]);
     }
 
     private static PreparedData Table(TrainSettings s)
     {
-        var options = new TableOptions { TestFraction = s.TestSplit, Seed = s.Seed, Task = s.Task is { } t ? ToTargetKind(t) : null, Separator = Separator(s.DataPath!), DropMissing = s.DropMissing, Keep = s.Keep };
+        var options = new TableOptions { TestFraction = s.TestSplit, Seed = s.Seed, Task = s.Task?.Target, Separator = Separator(s.DataPath!), DropMissing = s.DropMissing, Keep = s.Keep };
         var table = CsvTable.Load<float>(s.DataPath!, s.Target!, options);
         var p = table.Preprocessor;
-        var task = p.Target.Kind switch { TargetKind.Binary => TaskKind.Binary, TargetKind.Multiclass => TaskKind.Multiclass, _ => TaskKind.Regression };
-        var train = task == TaskKind.Multiclass ? table.Train.WithOneHotTargets(p.Target.Classes.Length) : table.Train;
-        Dataset<float>? test = table.Test.Count == 0 ? null : task == TaskKind.Multiclass ? table.Test.WithOneHotTargets(p.Target.Classes.Length) : table.Test;
+        var task = ModelTask.For(p.Target.Kind);
+        var train = task == ModelTask.MulticlassClassification ? table.Train.WithOneHotTargets(p.Target.Classes.Length) : table.Train;
+        Dataset<float>? test = table.Test.Count == 0 ? null : task == ModelTask.MulticlassClassification ? table.Test.WithOneHotTargets(p.Target.Classes.Length) : table.Test;
         var metadata = new Dictionary<string, string> { ["source"] = "csv", ["input"] = "csv", ["preprocessing"] = p.ToJson() };
-        if (task == TaskKind.Regression) metadata[TargetScale.MetadataKey] = new TargetScale(p.Target.Mean, p.Target.Scale).ToJson();
+        if (task == ModelTask.Regression) metadata[TargetScale.MetadataKey] = new TargetScale(p.Target.Mean, p.Target.Scale).ToJson();
         var notes = table.Imputed.Select(i => $"imputed {i}").ToList();
         if (p.LeftOut.Length > 0)
             notes.Add($"left out {string.Join(", ", p.LeftOut.Select(c => $"'{c.Name}' ({c.Reason})"))}; --keep {string.Join(",", p.LeftOut.Select(c => c.Name))} uses them anyway");
@@ -63,10 +64,10 @@ public static class DataSources
         var labels = all.Labels();
         int classes = Math.Max(labels.Max() + 1, all.ClassNames?.Count ?? 0);
         if (classes < 2) throw CliException.BadInput($"--data '{s.DataPath}': the labels have a single class; a classifier needs at least two.");
-        var task = s.Task ?? (classes == 2 ? TaskKind.Binary : TaskKind.Multiclass);
-        if (task == TaskKind.Regression) throw CliException.Usage("--task regression needs a CSV table; image labels are classes.");
-        if (task == TaskKind.Binary && classes > 2) throw CliException.Usage($"--task binary, but the labels have {classes} classes.");
-        var data = task == TaskKind.Multiclass && all.Y.Dim(-1) == 1 || all.Y.Rank == 1 ? all.WithOneHotTargets(classes) : all;
+        var task = s.Task ?? (classes == 2 ? ModelTask.BinaryClassification : ModelTask.MulticlassClassification);
+        if (task == ModelTask.Regression) throw CliException.Usage("--task regression needs a CSV table; image labels are classes.");
+        if (task == ModelTask.BinaryClassification && classes > 2) throw CliException.Usage($"--task binary, but the labels have {classes} classes.");
+        var data = task == ModelTask.MulticlassClassification && all.Y.Dim(-1) == 1 || all.Y.Rank == 1 ? all.WithOneHotTargets(classes) : all;
         var (train, test) = s.TestSplit > 0 ? data.Split(s.TestSplit, new NumpyRandom(s.Seed)) : (data, null);
         var metadata = new Dictionary<string, string> { ["source"] = kind, ["input"] = "image" };
         if (kind == "image-folder") metadata["image_size"] = $"{ImageSize}x{ImageSize}";
@@ -80,13 +81,6 @@ public static class DataSources
 
     /// <summary>Tab for .tsv, comma otherwise.</summary>
     public static char Separator(string path) => path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
-
-    private static TargetKind ToTargetKind(TaskKind t) => t switch
-    {
-        TaskKind.Binary => TargetKind.Binary,
-        TaskKind.Multiclass => TargetKind.Multiclass,
-        _ => TargetKind.Regression,
-    };
 
     private static string GuessKey(string path, string which)
     {

@@ -33,13 +33,6 @@ public sealed record NetworkPlan(int[] LayerDims, IActivation Hidden, IActivatio
             : throw CliException.Usage($"--layers '{text}': '{p}' is not a positive whole number of units.")).ToArray();
     }
 
-    public static (IActivation Output, ILoss Loss) ForTask(TaskKind task) => task switch
-    {
-        TaskKind.Binary => (Activation.Sigmoid, Backprop.Losses.Loss.BinaryCrossEntropy),
-        TaskKind.Multiclass => (Activation.Softmax, Backprop.Losses.Loss.SoftmaxCrossEntropy),
-        _ => (Activation.Linear, Backprop.Losses.Loss.MeanSquaredError),
-    };
-
     public Sequential<float> Build(uint seed)
     {
         var model = Sequential<float>.FromLayerDims(LayerDims, Hidden, Output);

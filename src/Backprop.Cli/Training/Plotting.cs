@@ -15,9 +15,9 @@ public static class Plotting
         var written = new List<string>();
         var validation = history.Epochs.Where(e => e.ValidationCost is not null)
             .Select(e => (Step: (e.Epoch + 1) * Math.Max(1, history.StepsCompleted / Math.Max(1, history.Epochs.Count)) - 1, Cost: e.ValidationCost!.Value)).ToList();
-        Plots.CostCurve(costPath, history.Costs, validation, $"Cost of the {report.Task.Name()} network [{string.Join(", ", report.LayerDims)}]");
+        Plots.CostCurve(costPath, history.Costs, validation, $"Cost of the {report.Task.Name} network [{string.Join(", ", report.LayerDims)}]");
         written.Add(costPath);
-        if (data.Train.FeatureCount == 2 && data.Task != TaskKind.Regression)
+        if (data.Train.FeatureCount == 2 && data.Task != ModelTask.Regression)
         {
             var boundary = s.BoundaryPlotPath!;
             var x = data.Train.X;
@@ -30,12 +30,13 @@ public static class Plotting
 
     private static double[] Column(Tensor<float> x, int j) => Enumerable.Range(0, x.Dim(0)).Select(i => (double)x[i, j]).ToArray();
 
-    private static double[] Probability(Sequential<float> model, double[,] points, TaskKind task)
+    private static double[] Probability(Sequential<float> model, double[,] points, ModelTask task)
     {
         int m = points.GetLength(0);
         var x = Tensor<float>.Zeros(m, 2);
         for (int i = 0; i < m; i++) { x[i, 0] = (float)points[i, 0]; x[i, 1] = (float)points[i, 1]; }
-        var a = model.Forward(x);
-        return Enumerable.Range(0, m).Select(i => task == TaskKind.Binary ? a[i, 0] : a.Row(i).ArgMax()).Select(v => (double)v).ToArray();
+        var a = model.PredictValues(x);
+        if (task == ModelTask.BinaryClassification) return a.ToArray().Select(v => (double)v).ToArray();
+        return Prediction.Labels(a).Select(k => (double)k).ToArray();
     }
 }

@@ -1,3 +1,4 @@
+using Backprop.Models;
 using Backprop.Data;
 
 namespace Backprop.Cli.Training;
@@ -7,7 +8,7 @@ namespace Backprop.Cli.Training;
 public sealed record PreparedData(
     Dataset<float> Train,
     Dataset<float>? Test,
-    TaskKind Task,
+    ModelTask Task,
     IReadOnlyList<string>? ClassNames,
     string SourceKind,
     IReadOnlyDictionary<string, string> Metadata,

@@ -11,7 +11,7 @@ namespace Backprop.Cli.Training;
 /// <summary>What a training run achieved — final cost, stop reason, train/test metrics — printed for people or as JSON,
 /// and stored in the model file's metadata.</summary>
 public sealed record RunReport(
-    TaskKind Task,
+    ModelTask Task,
     int[] LayerDims,
     int Steps,
     double FinalCost,
@@ -42,7 +42,7 @@ public sealed record RunReport(
     }
 
     /// <summary>accuracy, precision, recall, f1 and loss for classification; mse, mae, r2 (in the target's own units) and loss for regression.</summary>
-    public static Dictionary<string, double> MetricsOf(Module<float> model, Dataset<float> data, NetworkPlan plan, TaskKind task, TargetScale? scale)
+    public static Dictionary<string, double> MetricsOf(Module<float> model, Dataset<float> data, NetworkPlan plan, ModelTask task, TargetScale? scale)
     {
         var result = model.Evaluate(data.X, data.Y, plan.Loss);
         var metrics = new Dictionary<string, double> { ["loss"] = result.Loss };
@@ -71,7 +71,7 @@ public sealed record RunReport(
     {
         var metadata = new Dictionary<string, string>(data.Metadata)
         {
-            ["task"] = Task.Name(),
+            ["task"] = Task.Name,
             ["training"] = Settings,
             ["metrics"] = JsonSerializer.Serialize(new { train = TrainMetrics, test = TestMetrics }),
         };
@@ -85,7 +85,7 @@ public sealed record RunReport(
         {
             stdout.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
             {
-                ["model"] = Path.GetFullPath(s.Out), ["task"] = Task.Name(), ["layers"] = LayerDims, ["steps"] = Steps,
+                ["model"] = Path.GetFullPath(s.Out), ["task"] = Task.Name, ["layers"] = LayerDims, ["steps"] = Steps,
                 ["final_cost"] = FinalCost, ["stopped"] = StopReason, ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
                 ["train"] = TrainMetrics, ["test"] = TestMetrics, ["plots"] = plots,
             }));
@@ -93,7 +93,7 @@ public sealed record RunReport(
         }
         if (s.Mode == Output.OutputMode.Human)
         {
-            stdout.WriteLine($"Trained a {Task.Name()} network [{string.Join(", ", LayerDims)}] for {Steps} steps in {Elapsed.TotalSeconds:F1} s; final cost {FinalCost:F6}.");
+            stdout.WriteLine($"Trained a {Task.Name} network [{string.Join(", ", LayerDims)}] for {Steps} steps in {Elapsed.TotalSeconds:F1} s; final cost {FinalCost:F6}.");
             if (StopReason is not null) stdout.WriteLine($"Stopped early: {StopReason}.");
             stdout.WriteLine($"train: {Format(TrainMetrics)}");
             if (TestMetrics is not null) stdout.WriteLine($"test:  {Format(TestMetrics)}");

@@ -26,7 +26,7 @@ public static class TrainRun
         bool useValidation = s.Iterations is null && s.ValidationSplit > 0 && s.EarlyStopping > 0 && train.Count >= 20;
         if (useValidation) (train, validation) = SplitOff(train, s.ValidationSplit, s.Seed + 7);
 
-        var (output, loss) = NetworkPlan.ForTask(data.Task);
+        var (output, loss) = (data.Task.OutputActivation, data.Task.Loss);
         var hidden = s.Hidden ?? NetworkPlan.DefaultHidden(train.FeatureCount);
         var init = s.Initializer ?? (s.HiddenActivation.Name.StartsWith("relu", StringComparison.Ordinal) || s.HiddenActivation.Name.StartsWith("leaky", StringComparison.Ordinal)
             ? Backprop.Initializers.Initializer.He : Backprop.Initializers.Initializer.Xavier);
@@ -53,7 +53,7 @@ public static class TrainRun
         if (s.CheckpointEvery > 0)
             callbacks.Add(new Checkpointer(s.CheckpointEvery, (at, context) => ModelFile.Save(s.CheckpointPath, model, new Dictionary<string, string>(data.Metadata)
             {
-                ["task"] = data.Task.Name(),
+                ["task"] = data.Task.Name,
                 [CheckpointState.MetadataKey] = new CheckpointState(at.StepsCompleted, at.EpochsCompleted,
                     Optimizer.ExportState(optimizer, model.Parameters), shuffle.SaveState(),
                     early is null ? null : EarlyStoppingCheckpoint.Capture(early, context, model)).ToJson(),
@@ -65,7 +65,7 @@ public static class TrainRun
         TrainingHistory history;
         try
         {
-            history = new TrainingDisplay(s.Mode, stderr).Run($"training {data.Task.Name()}", progress =>
+            history = new TrainingDisplay(s.Mode, stderr).Run($"training {data.Task.Name}", progress =>
             {
                 var all = progress is null ? callbacks : [.. callbacks, progress];
                 return model.Fit(train.X, train.Y, loss, optimizer, options with { Callbacks = all }, validation?.X, validation?.Y);

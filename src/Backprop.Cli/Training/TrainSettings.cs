@@ -1,3 +1,4 @@
+using Backprop.Models;
 using System.CommandLine;
 using Backprop.Cli.Commands;
 using Backprop.Cli.Output;
@@ -11,7 +12,7 @@ public sealed record TrainSettings
 {
     public string? DataPath { get; init; }
     public string? Target { get; init; }
-    public TaskKind? Task { get; init; }
+    public ModelTask? Task { get; init; }
     public int[]? Hidden { get; init; }
     /// <summary>"mlp", "cnn", or null: cnn for image inputs unless --layers sizes an MLP.</summary>
     public string? Architecture { get; init; }
@@ -93,7 +94,7 @@ public sealed record TrainSettings
         {
             DataPath = data,
             Target = target,
-            Task = p.GetValue(o.Task) is { } t ? TaskKinds.Parse(t, "--task") : null,
+            Task = p.GetValue(o.Task) is { } t ? ParseTask(t) : null,
             Architecture = architecture,
             Hidden = p.GetValue(o.Layers) is { } layers ? NetworkPlan.ParseLayers(layers) : null,
             HiddenActivation = Parse(() => Activation.Parse(p.GetValue(o.Activation)!), "--activation"),
@@ -125,5 +126,11 @@ public sealed record TrainSettings
     {
         try { return parse(); }
         catch (ArgumentException e) { throw CliException.Usage($"{flag}: {e.Message}"); }
+    }
+
+    private static ModelTask ParseTask(string text)
+    {
+        try { return ModelTask.Parse(text); }
+        catch (ArgumentException) { throw CliException.Usage($"--task '{text}' is not a task; use binary, multiclass, regression or text."); }
     }
 }

@@ -1,3 +1,4 @@
+using Backprop.Data;
 using Backprop.Losses;
 using Backprop.Ops.Activations;
 
@@ -22,11 +23,22 @@ public sealed record ModelTask(string Name, IActivation OutputActivation, ILoss 
         _ => Regression,
     };
 
+    /// <summary>The task a data set's target implies: 0/1 labels → binary, several classes → multiclass, numbers → regression.</summary>
+    public static ModelTask For(TargetKind target) => target switch
+    {
+        TargetKind.Binary => BinaryClassification,
+        TargetKind.Multiclass => MulticlassClassification,
+        _ => Regression,
+    };
+
+    /// <summary>The kind of target this task trains on (the inverse of <see cref="For(TargetKind)"/>).</summary>
+    public TargetKind Target => this == BinaryClassification ? TargetKind.Binary : this == MulticlassClassification ? TargetKind.Multiclass : TargetKind.Regression;
+
     /// <summary>Looks a task up by name: binary, multiclass, regression.</summary>
     public static ModelTask Parse(string name) => name.Trim().ToLowerInvariant() switch
     {
         "binary" or "binary-classification" => BinaryClassification,
-        "multiclass" or "classification" or "multiclass-classification" => MulticlassClassification,
+        "multiclass" or "multi-class" or "classification" or "multiclass-classification" => MulticlassClassification,
         "regression" => Regression,
         _ => throw new ArgumentException($"Unknown task '{name}'; expected binary, multiclass or regression."),
     };

@@ -23,7 +23,7 @@ public sealed class CliTextModelTests
         Assert.Equal(4, lines.Length);
         Assert.All(lines, l => Assert.All(l, c => Assert.InRange(c, 'a', 'z')));
         var summary = box.Run("summary", "--model", model);
-        Assert.Contains("lstm (inputs 32, units 32, output sequences)", summary.Out);
+        Assert.Matches(@"lstm\s+inputs 32, units 32, output sequences", summary.Out);
         var predict = box.Run("predict", "--model", model, "--data", box.Write("start.txt", "ann"));
         Assert.True(predict.ExitCode == 0, predict.ToString());
         Assert.StartsWith("row,text,next,probability\n1,\"ann\",", predict.Out);
