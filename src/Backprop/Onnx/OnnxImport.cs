@@ -16,7 +16,11 @@ public static class OnnxImport
 {
     /// <summary>The ops of the network itself that import understands.</summary>
     public static readonly IReadOnlyList<string> SupportedOps =
-        ["Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "BatchNormalization", "Transpose", "Identity", "Dropout", "Flatten", "Constant"];
+        [
+            "Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "BatchNormalization", "Transpose", "Identity",
+            "Dropout", "Flatten", "Conv", "MaxPool", "AveragePool", "ReduceMean", "Pad", "Reshape", "Cast", "Gather", "RNN", "LSTM", "GRU",
+            "Squeeze", "Shape", "Unsqueeze", "Concat", "ConstantOfShape", "Constant",
+        ];
 
     /// <summary>The model file metadata keys that belong to the .bp format itself and are never copied from ONNX.</summary>
     private static readonly string[] Reserved = [ModelFile.FormatKey, ModelFile.VersionKey, ModelFile.ArchitectureKey, ModelFile.DTypeKey];
@@ -61,7 +65,7 @@ public static class OnnxImport
             if (pre.Count > 0) start = pre[^1].Output[0];
             if (post is not null) end = post.Input[0];
         }
-        var reader = new OnnxGraphReader<T>(graph, constants, dims.Count, (int)dims[^1].DimValue);
+        var reader = new OnnxGraphReader<T>(graph, constants, dims.Skip(1).Select(d => (int)d.DimValue).ToArray());
         var layers = reader.Read(start, end, source);
         if (layers.Count == 0) throw new ModelFileException(source, "the graph has no layers with parameters or activations to import");
         metadata.TryAdd("input", "features");
