@@ -8,7 +8,7 @@ using Google.Protobuf;
 namespace Backprop.Onnx;
 
 /// <summary>An ONNX model ↦ a <see cref="Sequential{T}"/> network with the model's metadata, for graphs that are a chain of
-/// the ops Backprop exports (and that torch.onnx.export writes for an MLP): see <see cref="SupportedOps"/> and
+/// the ops Backprop exports (and that torch.onnx.export writes for an MLP, a small CNN and a batch-first LSTM): see <see cref="SupportedOps"/> and
 /// <see cref="OnnxGraphReader{T}"/>. A file Backprop exported from a <c>backprop train</c> model comes back with its
 /// preprocessing and class names, so <c>backprop predict</c> works on it as on the original. Every problem is a
 /// <see cref="ModelFileException"/> of one line naming the file (and the node, where there is one).</summary>
