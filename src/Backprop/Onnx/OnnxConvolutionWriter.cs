@@ -38,6 +38,37 @@ internal static class OnnxConvolutionWriter
         return ToChannelsLast(g, y, hint);
     }
 
+    /// <summary>Mean over each window's in-image values: AveragePool with count_include_pad = 0, as ours does not count
+    /// padded positions (PyTorch's count_include_pad=False).</summary>
+    public static string AvgPool<T>(AvgPool2D<T> pool, OnnxGraphBuilder g, string x, ref int[] shape, string hint) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (h, w, c) = Image(shape, pool.ToString());
+        var geometry = pool.Spec.Geometry(1, h, w, c, "AvgPool2D");
+        var y = g.Node("AveragePool", hint, [ToChannelsFirst(g, x, hint)],
+            [.. Window(pool.Spec, h, w), OnnxGraphBuilder.Int("ceil_mode", pool.Spec.CeilMode ? 1 : 0), OnnxGraphBuilder.Int("count_include_pad", 0)]);
+        shape = [geometry.OutHeight, geometry.OutWidth, c];
+        return ToChannelsLast(g, y, hint);
+    }
+
+    /// <summary>A[n, c] = mean over i, j of A_prev[n, i, j, c]: ReduceMean over the H and W axes of the channels-last
+    /// tensor (axes 1, 2, keepdims 0), no Transpose needed.</summary>
+    public static string GlobalAvgPool(OnnxGraphBuilder g, string x, ref int[] shape, string hint)
+    {
+        var (_, _, c) = Image(shape, "GlobalAvgPool2D");
+        shape = [c];
+        return g.Node("ReduceMean", hint, [x], [OnnxGraphBuilder.Ints("axes", 1, 2), OnnxGraphBuilder.Int("keepdims", 0)]);
+    }
+
+    /// <summary>(m, …) → (m, d₁, …, d_k), row-major: Reshape with shape (−1, d₁, …, d_k), the batch axis inferred.</summary>
+    public static string Reshape<T>(Reshape<T> reshape, OnnxGraphBuilder g, string x, ref int[] shape, string hint) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int per = reshape.ExampleShape.Aggregate(1, (a, d) => a * d), have = shape.Aggregate(1, (a, d) => a * d);
+        if (per != have) throw new ArgumentException($"Cannot export {reshape}: its input has {have} values per example but it needs {per}.");
+        var target = g.Int64Initializer(hint + ".shape", [-1, .. reshape.ExampleShape.Select(d => (long)d)]);
+        shape = [.. reshape.ExampleShape];
+        return g.Node("Reshape", hint, [x, target]);
+    }
+
     public static string ZeroPad<T>(ZeroPad2D<T> pad, OnnxGraphBuilder g, string x, ref int[] shape, string hint) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (h, w, c) = Image(shape, pad.ToString());

@@ -58,6 +58,18 @@ internal sealed class OnnxGraphBuilder(GraphProto graph)
         return node.Output[0];
     }
 
+    /// <summary>Adds a node with several outputs of which only output <paramref name="index"/> is used (the others are
+    /// left unnamed, ONNX's "optional output omitted"); returns that output's name.</summary>
+    public string NodeOutput(string op, string hint, IEnumerable<string> inputs, IEnumerable<AttributeProto> attributes, int index)
+    {
+        var name = Node(op, hint, inputs, attributes);
+        var node = Graph.Node[^1];
+        node.Output.Clear();
+        node.Output.Add(Enumerable.Repeat("", index));
+        node.Output.Add(name);
+        return name;
+    }
+
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 

@@ -10,19 +10,22 @@ namespace Backprop.Onnx;
 /// forms torch.onnx.export writes for an MLP: Gemm(X, W, b) (transB 0 or 1) or MatMul(X, W) [+ Add(b)] → Dense with
 /// W[l] = (n[l], n[l−1]); an activation right after a dense layer becomes that layer's g; Relu, Sigmoid, Tanh, LeakyRelu,
 /// Softmax (last axis) → activations; BatchNormalization in inference mode (alone on 2-D, between channel Transposes on
-/// N-D) → BatchNorm; Identity, Dropout and Flatten of a matrix → nothing. Shapes are checked as it goes.</summary>
-internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee754<T>
+/// N-D) → BatchNorm; Identity, Dropout and Flatten of a matrix → nothing. Image, shape and sequence layers are in the
+/// partial files (.Convolution, .Shapes, .Recurrent). Shapes are checked as it goes.</summary>
+internal sealed partial class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly OnnxTensors _constants;
     private readonly Dictionary<string, List<NodeProto>> _consumers = new(StringComparer.Ordinal);
     private readonly List<Module<T>> _layers = [];
-    private int _rank, _width;
+    /// <summary>One example's shape (no batch axis), channels last (H, W, C) for images whatever the ONNX layout.</summary>
+    private int[] _shape;
 
-    public OnnxGraphReader(GraphProto graph, OnnxTensors constants, int rank, int width)
+    public OnnxGraphReader(GraphProto graph, OnnxTensors constants, int[] exampleShape)
     {
         _constants = constants;
-        (_rank, _width) = (rank, width);
-        foreach (var node in graph.Node)
+        _shape = exampleShape;
+        var zeroState = ZeroStateNodes(graph);
+        foreach (var node in graph.Node.Where(n => !zeroState.Contains(n)))
             foreach (var input in node.Input)
             {
                 if (!_consumers.TryGetValue(input, out var list)) _consumers[input] = list = [];
@@ -34,6 +37,7 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
     public List<Module<T>> Read(string start, string end, string source)
     {
         var current = start;
+        if (_shape.Length == 3 && Single(current, source).OpType is "Conv" or "MaxPool" or "AveragePool") StartChannelsFirst(source);
         while (current != end)
         {
             var node = Single(current, source);
@@ -67,14 +71,17 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
             case "LeakyRelu": return Activate(node, Activation.LeakyRelu(Shortest(Attribute(node, "alpha")?.F ?? 0.01f)));
             case "Softmax":
                 long axis = Attribute(node, "axis")?.I ?? -1;
-                if (axis != -1 && axis != _rank - 1) throw _constants.Error(node, $"softmax over axis {axis}; Backprop's softmax is over the last axis");
+                if (axis != -1 && axis != Rank - 1) throw _constants.Error(node, $"softmax over axis {axis}; Backprop's softmax is over the last axis");
                 return Activate(node, Activation.Softmax);
             case "Identity" or "Dropout": return node.Output[0];
-            case "Flatten":
-                if (_rank != 2 || (Attribute(node, "axis")?.I ?? 1) != 1) throw _constants.Error(node, $"flattening a rank-{_rank} tensor; Backprop imports Flatten only where it changes nothing (a matrix)");
-                return node.Output[0];
+            case "Flatten": return FlattenLayer(node);
             case "BatchNormalization": return BatchNormalization(node);
-            case "Transpose": return TransposedBatchNorm(node);
+            case "Transpose": return Transposed(node);
+            case "Conv" or "MaxPool" or "AveragePool" when _channelsFirst: return Window(node);
+            case "Reshape": return ReshapeLayer(node);
+            case "ReduceMean": return GlobalAveragePool(node);
+            case "Pad": return ZeroPad(node);
+            case "Cast": return EmbeddingLayer(node);
             default: throw _constants.Error(node, "this op may not appear here in a graph Backprop imports");
         }
     }
@@ -84,7 +91,7 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
         if (node.Input.Count < 2) throw _constants.Error(node, "it has fewer than two inputs");
         if ((Attribute(node, "transA")?.I ?? 0) != 0 || (Attribute(node, "alpha")?.F ?? 1) != 1 || (Attribute(node, "beta")?.F ?? 1) != 1)
             throw _constants.Error(node, "Backprop imports Gemm with transA = 0, alpha = 1 and beta = 1 (a dense layer)");
-        if (_rank != 2) throw _constants.Error(node, $"its input has rank {_rank}; Gemm takes a matrix");
+        if (Rank != 2) throw _constants.Error(node, $"its input has rank {Rank}; Gemm takes a matrix");
         var (w, shape) = _constants.Read(node.Input[1], node, "weight");
         bool transB = (Attribute(node, "transB")?.I ?? 0) != 0;
         if (shape.Length != 2) throw _constants.Error(node, $"its weight has rank {shape.Length}, not 2");
@@ -115,14 +122,16 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
 
     private string AddDense(NodeProto node, float[] w, float[]? b, int nPrev, int n, string output)
     {
-        if (nPrev != _width)
-            throw _constants.Error(node, $"its weight '{node.Input[1]}' takes {nPrev} features but its input has {_width}: the graph's tensor shapes disagree");
+        if (_flattenedFrom is { } chw) w = ChannelsLastColumns(w, n, chw);
+        _flattenedFrom = null;
+        if (nPrev != Width)
+            throw _constants.Error(node, $"its weight '{node.Input[1]}' takes {nPrev} features but its input has {Width}: the graph's tensor shapes disagree");
         if (n <= 0) throw _constants.Error(node, "its weight has no outputs");
         var dense = new Dense<T>(nPrev, n);
         Copy(w, dense.Weight.Value.AsSpan());
         if (b is not null) Copy(b, dense.Bias.Value.AsSpan());
         _layers.Add(dense);
-        _width = n;
+        _shape = [.. _shape[..^1], n];
         return output;
     }
 
@@ -150,16 +159,16 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
 
     private string BatchNormalization(NodeProto node)
     {
-        if (_rank != 2) throw _constants.Error(node, $"batch norm over axis 1 of a rank-{_rank} tensor; Backprop normalises the last axis (export writes Transposes around it)");
+        if (Rank != 2) throw _constants.Error(node, $"batch norm over axis 1 of a rank-{Rank} tensor; Backprop normalises the last axis (export writes Transposes around it)");
         return AddBatchNorm(node);
     }
 
     /// <summary>Transpose(0, r−1, 1, …) → BatchNormalization → Transpose(0, 2, …, r−1, 1): our last-axis batch norm.</summary>
     private string TransposedBatchNorm(NodeProto node)
     {
-        long[] toFirst = [0, _rank - 1, .. Enumerable.Range(1, _rank - 2).Select(i => (long)i)];
-        long[] back = [0, .. Enumerable.Range(2, _rank - 2).Select(i => (long)i), 1];
-        if (_rank <= 2 || !(Attribute(node, "perm")?.Ints.SequenceEqual(toFirst) ?? false)
+        long[] toFirst = [0, Rank - 1, .. Enumerable.Range(1, Rank - 2).Select(i => (long)i)];
+        long[] back = [0, .. Enumerable.Range(2, Rank - 2).Select(i => (long)i), 1];
+        if (Rank <= 2 || !(Attribute(node, "perm")?.Ints.SequenceEqual(toFirst) ?? false)
             || _consumers.GetValueOrDefault(node.Output[0]) is not [{ OpType: "BatchNormalization" } norm]
             || _consumers.GetValueOrDefault(norm.Output[0]) is not [{ OpType: "Transpose" } after]
             || !(Attribute(after, "perm")?.Ints.SequenceEqual(back) ?? false))
@@ -173,14 +182,14 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
         if (node.Input.Count != 5) throw _constants.Error(node, "it needs five inputs (x, scale, bias, mean, variance)");
         if ((Attribute(node, "training_mode")?.I ?? 0) != 0 || node.Output.Count > 1 && node.Output.Skip(1).Any(o => o.Length > 0))
             throw _constants.Error(node, "it is in training mode; Backprop imports batch norm in inference mode");
-        var norm = new BatchNorm<T>(_width, epsilon: Shortest(Attribute(node, "epsilon")?.F ?? 1e-5f));
+        var norm = new BatchNorm<T>(Width, epsilon: Shortest(Attribute(node, "epsilon")?.F ?? 1e-5f));
         var targets = new[] { norm.Scale.Value, norm.Shift.Value, norm.RunningMean, norm.RunningVariance };
         string[] roles = ["scale", "bias", "mean", "variance"];
         for (int i = 0; i < 4; i++)
         {
             var (values, _) = _constants.Read(node.Input[i + 1], node, roles[i]);
-            if (values.Length != _width)
-                throw _constants.Error(node, $"its {roles[i]} '{node.Input[i + 1]}' has {values.Length} values but its input has {_width} features: the graph's tensor shapes disagree");
+            if (values.Length != Width)
+                throw _constants.Error(node, $"its {roles[i]} '{node.Input[i + 1]}' has {values.Length} values but its input has {Width} features: the graph's tensor shapes disagree");
             Copy(values, targets[i].AsSpan());
         }
         _layers.Add(norm);
@@ -191,6 +200,11 @@ internal sealed class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee
     /// written; converting back to float gives the same bits.</summary>
     private static double Shortest(float value) =>
         double.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The tensor's rank with the batch axis.</summary>
+    private int Rank => _shape.Length + 1;
+
+    private int Width => _shape[^1];
 
     private static AttributeProto? Attribute(NodeProto node, string name) => node.Attribute.FirstOrDefault(a => a.Name == name);
 

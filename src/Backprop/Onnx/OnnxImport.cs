@@ -8,7 +8,7 @@ using Google.Protobuf;
 namespace Backprop.Onnx;
 
 /// <summary>An ONNX model ↦ a <see cref="Sequential{T}"/> network with the model's metadata, for graphs that are a chain of
-/// the ops Backprop exports (and that torch.onnx.export writes for an MLP): see <see cref="SupportedOps"/> and
+/// the ops Backprop exports (and that torch.onnx.export writes for an MLP, a small CNN and a batch-first LSTM): see <see cref="SupportedOps"/> and
 /// <see cref="OnnxGraphReader{T}"/>. A file Backprop exported from a <c>backprop train</c> model comes back with its
 /// preprocessing and class names, so <c>backprop predict</c> works on it as on the original. Every problem is a
 /// <see cref="ModelFileException"/> of one line naming the file (and the node, where there is one).</summary>
@@ -16,7 +16,11 @@ public static class OnnxImport
 {
     /// <summary>The ops of the network itself that import understands.</summary>
     public static readonly IReadOnlyList<string> SupportedOps =
-        ["Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "BatchNormalization", "Transpose", "Identity", "Dropout", "Flatten", "Constant"];
+        [
+            "Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "BatchNormalization", "Transpose", "Identity",
+            "Dropout", "Flatten", "Conv", "MaxPool", "AveragePool", "ReduceMean", "Pad", "Reshape", "Cast", "Gather", "RNN", "LSTM", "GRU",
+            "Squeeze", "Shape", "Unsqueeze", "Concat", "ConstantOfShape", "Constant",
+        ];
 
     /// <summary>The model file metadata keys that belong to the .bp format itself and are never copied from ONNX.</summary>
     private static readonly string[] Reserved = [ModelFile.FormatKey, ModelFile.VersionKey, ModelFile.ArchitectureKey, ModelFile.DTypeKey];
@@ -61,7 +65,7 @@ public static class OnnxImport
             if (pre.Count > 0) start = pre[^1].Output[0];
             if (post is not null) end = post.Input[0];
         }
-        var reader = new OnnxGraphReader<T>(graph, constants, dims.Count, (int)dims[^1].DimValue);
+        var reader = new OnnxGraphReader<T>(graph, constants, dims.Skip(1).Select(d => (int)d.DimValue).ToArray());
         var layers = reader.Read(start, end, source);
         if (layers.Count == 0) throw new ModelFileException(source, "the graph has no layers with parameters or activations to import");
         metadata.TryAdd("input", "features");

@@ -14,7 +14,7 @@ namespace Backprop.Onnx;
 internal static class OnnxModuleWriter
 {
     /// <summary>The module types this writer knows, for error messages.</summary>
-    public const string KnownModules = "Sequential, Dense, ActivationLayer, Dropout, BatchNorm, Conv2D, MaxPool2D, ZeroPad2D and Flatten";
+    public const string KnownModules = "Sequential, Dense, ActivationLayer, Dropout, BatchNorm, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, ZeroPad2D, Flatten, Reshape, Embedding, SimpleRnn, Lstm and Gru";
 
     public static string Write<T>(Module<T> module, OnnxGraphBuilder g, string x, ref int[] shape, string prefix)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -42,6 +42,20 @@ internal static class OnnxModuleWriter
                 return OnnxConvolutionWriter.ZeroPad(pad, g, x, ref shape, prefix + "zeropad");
             case Flatten<T>:
                 return OnnxConvolutionWriter.Flatten(g, x, ref shape, prefix + "flatten");
+            case AvgPool2D<T> avg:
+                return OnnxConvolutionWriter.AvgPool(avg, g, x, ref shape, prefix + "avgpool");
+            case GlobalAvgPool2D<T>:
+                return OnnxConvolutionWriter.GlobalAvgPool(g, x, ref shape, prefix + "globalavgpool");
+            case Reshape<T> reshape:
+                return OnnxConvolutionWriter.Reshape(reshape, g, x, ref shape, prefix + "reshape");
+            case Embedding<T> embedding:
+                return OnnxRecurrentWriter.Embedding(embedding, g, x, ref shape, prefix + "embedding");
+            case SimpleRnn<T> rnn:
+                return OnnxRecurrentWriter.Rnn(rnn, g, x, ref shape, prefix + "rnn");
+            case Lstm<T> lstm:
+                return OnnxRecurrentWriter.Lstm(lstm, g, x, ref shape, prefix + "lstm");
+            case Gru<T> gru:
+                return OnnxRecurrentWriter.Gru(gru, g, x, ref shape, prefix + "gru");
             default:
                 throw new NotSupportedException(
                     $"Cannot export module '{module}' ({module.GetType().Name.Split('`')[0]}) to ONNX: the exporter knows {KnownModules}.");
@@ -115,16 +129,18 @@ internal static class OnnxModuleWriter
         return g.Node("Transpose", hint + "_to_channels_last", [y], [OnnxGraphBuilder.Ints("perm", back)]);
     }
 
-    /// <summary>The first feature-bearing layer's input shape (one example), when the tree tells it.</summary>
+    /// <summary>The first layer's input shape (one example), when that layer tells it (Dense, BatchNorm, Reshape); null for
+    /// layers whose input size is open (convolutions, sequences), which then need OnnxExportOptions.InputShape.</summary>
     public static int[]? InputShape<T>(Module<T> module) where T : unmanaged, IFloatingPointIeee754<T> => module switch
     {
         Dense<T> d => [d.InputSize],
         BatchNorm<T> b => [b.Features],
-        Sequential<T> s => s.Layers.Select(InputShape).FirstOrDefault(shape => shape is not null),
+        Reshape<T> r => [r.ExampleShape.Aggregate(1, (a, d) => a * d)],
+        Sequential<T> s => s.Layers.FirstOrDefault(l => l is not (Dropout<T> or ActivationLayer<T>)) is { } first ? InputShape(first) : null,
         _ => null,
     };
 
-    private static float[] Floats<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    public static float[] Floats<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var s = t.AsReadOnlySpan();
         var r = new float[s.Length];
@@ -132,5 +148,5 @@ internal static class OnnxModuleWriter
         return r;
     }
 
-    private static string Describe(int[] shape) => "(batch" + string.Concat(shape.Select(d => ", " + d)) + ")";
+    public static string Describe(int[] shape) => "(batch" + string.Concat(shape.Select(d => ", " + d)) + ")";
 }

@@ -43,11 +43,31 @@ internal sealed class OnnxTensors
             TensorProto.Types.DataType.Double => t.RawData.Length > 0
                 ? Raw(t, 8, count, node, role, (b, i) => (float)BitConverter.ToDouble(b, i))
                 : t.DoubleData.Select(v => (float)v).ToArray(),
+            TensorProto.Types.DataType.Int64 => t.RawData.Length > 0 ? Raw(t, 8, count, node, role, (b, i) => BitConverter.ToInt64(b, i)) : t.Int64Data.Select(v => (float)v).ToArray(),
             _ => throw Error(node, $"its {role} '{name}' has element type {type}; Backprop imports float and double parameters"),
         };
         if (values.Length != count)
             throw Error(node, $"its {role} '{name}' holds {values.Length} values but its shape ({string.Join(", ", shape)}) needs {count} (a truncated or damaged file?)");
         return (values, shape);
+    }
+
+    /// <summary>The values of a tensor held in an attribute (e.g. ConstantOfShape's value), as float.</summary>
+    public float[] Read(string key, TensorProto value, NodeProto node)
+    {
+        _tensors[key] = value;
+        return Read(key, node, "value").Values;
+    }
+
+    /// <summary>The values of int64 constant <paramref name="name"/> (shapes, axes, indices).</summary>
+    public long[] ReadInt64(string name, NodeProto node, string role)
+    {
+        if (!_tensors.TryGetValue(name, out var t) || t.DataType != (int)TensorProto.Types.DataType.Int64)
+            throw Error(node, $"its {role} '{name}' is not an int64 constant; Backprop imports fixed {role}s");
+        if (t.RawData.Length == 0) return t.Int64Data.ToArray();
+        var bytes = t.RawData.ToByteArray();
+        var values = new long[bytes.Length / 8];
+        for (int i = 0; i < values.Length; i++) values[i] = BitConverter.ToInt64(bytes, i * 8);
+        return values;
     }
 
     private float[] Raw(TensorProto t, int size, long count, NodeProto node, string role, Func<byte[], int, float> convert)

@@ -123,7 +123,10 @@ public class OnnxCliTests
         var good = File.ReadAllBytes(OnnxFixture.Load("mlp").Path);
         var cut = box.WriteBytes("cut.onnx", good[..(good.Length / 2)]);
         box.Fails(1, ["import", "--onnx", cut, "--out", box.PathOf("m.bp")], "cut.onnx", "truncated");
-        box.Fails(1, ["import", "--onnx", OnnxFixture.Load("lstm").Path, "--out", box.PathOf("m.bp")], "unsupported ONNX op", "LSTM ('/lstm/LSTM')");
+        var odd = Backprop.Onnx.Proto.ModelProto.Parser.ParseFrom(good);
+        odd.Graph.Node.Single(n => n.Name == "/1/Relu").OpType = "Elu";
+        var unsupported = box.WriteBytes("odd.onnx", Google.Protobuf.MessageExtensions.ToByteArray(odd));
+        box.Fails(1, ["import", "--onnx", unsupported, "--out", box.PathOf("m.bp")], "unsupported ONNX op", "Elu ('/1/Relu')");
         box.Fails(1, ["import", "--onnx", box.PathOf("none.onnx"), "--out", box.PathOf("m.bp")], "none.onnx");
         box.Fails(1, ["export", "--model", box.PathOf("none.bp"), "--onnx", box.PathOf("m.onnx")], "none.bp");
         box.Fails(2, ["export", "--model", box.PathOf("none.bp"), "--onnx", box.PathOf("m.txt")], "--onnx", ".onnx");
