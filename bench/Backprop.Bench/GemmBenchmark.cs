@@ -43,7 +43,7 @@ public static class GemmBenchmark
         var random = new Random(1);
         T[] a = Fill<T>((long)s.M * s.K, random), b = Fill<T>((long)s.K * s.N, random), c = new T[(long)s.M * s.N];
         int lda = s.TransA ? s.M : s.K, ldb = s.TransB ? s.K : s.N;
-        void Once() => Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, T.One, a, lda, b, ldb, T.Zero, c, s.N, threads, wide: true);
+        void Once() => Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, T.One, a, lda, b, ldb, T.Zero, c, s.N, threads, VectorWidths.Widest);
         // Warm up for ≥ 0.3 s (and ≥ 3 calls): thread-pool threads started, packing buffers rented, code jitted.
         var clock = Stopwatch.StartNew();
         int calls = 0;
