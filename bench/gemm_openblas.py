@@ -32,6 +32,9 @@ SHAPES = [
     ("cat dW1 dZ1ᵀ·X 20x12288x209", 20, 12288, 209, True, False),
     ("cat dX dZ1·W1 209x12288x20", 209, 12288, 20, False, False),
     ("mnist X·W1ᵀ 128x512x784", 128, 512, 784, False, True),
+    ("logistic dW dZᵀ·X 1x12288x209", 1, 12288, 209, True, False),
+    ("logistic fwd X·wᵀ 209x1x12288", 209, 1, 12288, False, True),
+    ("batch-1 fwd x·W1ᵀ 1x20x12288", 1, 20, 12288, False, True),
 ]
 
 

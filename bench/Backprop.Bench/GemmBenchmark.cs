@@ -20,12 +20,16 @@ public static class GemmBenchmark
         ("cat dW1 dZ1ᵀ·X 20x12288x209", 20, 12288, 209, true, false),
         ("cat dX dZ1·W1 209x12288x20", 209, 12288, 20, false, false),
         ("mnist X·W1ᵀ 128x512x784", 128, 512, 784, false, true),
+        ("logistic dW dZᵀ·X 1x12288x209", 1, 12288, 209, true, false),
+        ("logistic fwd X·wᵀ 209x1x12288", 209, 1, 12288, false, true),
+        ("batch-1 fwd x·W1ᵀ 1x20x12288", 1, 20, 12288, false, true),
     ];
 
     public static void Run(string[] filters)
     {
         double budget = double.TryParse(Environment.GetEnvironmentVariable("GEMM_BENCH_SECONDS"), out var s) ? s : 1.0;
         var threads = (Environment.GetEnvironmentVariable("GEMM_THREADS") ?? "1,2").Split(',').Select(int.Parse).ToArray();
+        Console.Error.WriteLine($"Backprop GEMM at {VectorWidths.Describe(VectorWidths.Widest)}");
         foreach (var shape in Shapes)
         {
             if (filters.Length > 0 && !filters.Any(f => shape.Name.Contains(f))) continue;
