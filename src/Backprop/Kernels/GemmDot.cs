@@ -8,7 +8,8 @@ namespace Backprop.Kernels;
 /// regression's X·wᵀ (n = 1) and batch-1 inference (m = 1). There the five loops would transpose-pack all of A (10 MB)
 /// or all of B to feed a few columns or rows; here both stream from memory once.
 /// <para>Register block: R rows of A × 4 rows of B, R·4 vector accumulators cRS (C row R, column S), one FMA per
-/// (row, column) per k vector: R = 6 with 32 vector registers (24 accumulators + 6 A + 1 B), R = 3 with 16 (12 + 3 + 1).
+/// (row, column) per k vector: R = 6 with 32 vector registers (24 accumulators + 6 A + 1 B), R = 3 with 16 (12 + 3 + 1);
+/// 1×4 for a single row (batch-1 inference) and 8×1 for a single column (X·wᵀ), so that no FMA is spent on repeats.
 /// Loop order: k chunks of <see cref="ChunkBytes"/> outermost, so that a chunk of B (n rows) stays in L2 and a chunk
 /// of R A rows in L1 while all column groups pass, and A streams from memory once; the partial vector sums wait in
 /// a per-thread scratch between chunks. Lane l of an accumulator sums p ≡ l (mod width) in increasing p; after the
@@ -20,8 +21,8 @@ internal static unsafe partial class GemmDot
 {
     private const int S = 4;
 
-    /// <summary>Rows per batch (a multiple of both R): the partial sums of a batch, RowBatch·n vectors, stay bounded.</summary>
-    private const int RowBatch = 44 * 6;
+    /// <summary>Rows per batch (a multiple of every R: 8, 6, 3): the partial sums of a batch, RowBatch·n vectors, stay bounded.</summary>
+    private const int RowBatch = 11 * 24;
 
     /// <summary>k per chunk, in bytes: 6 A rows take 24 KB of a 32–48 KB L1, the n·4 KB of B sit in L2.</summary>
     private const int ChunkBytes = 4096;
@@ -34,7 +35,7 @@ internal static unsafe partial class GemmDot
     public static void Multiply<T, TVec, TW>(GemmJob<T> job, bool largeRegisterFile, int threads)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        int r = largeRegisterFile ? 6 : 3;
+        int r = job.N == 1 ? 8 : largeRegisterFile ? 6 : 3;
         int blocks = (job.M + r - 1) / r;
         int parts = Math.Min(threads, blocks);
         WorkerPool.Run(new Part<T, TVec, TW>(job, r, blocks, parts), parts, threads);
@@ -72,7 +73,9 @@ internal static unsafe partial class GemmDot
                     {
                         TVec* acc = scratch + ((nint)(i - top) * n + j);
                         int rows = Math.Min(r, bottom - i), cols = Math.Min(S, n - j);
-                        if (r == 6) Block6<T, TVec, TW>(job, i, rows, j, cols, p0, steps, acc, n, p0 == 0);
+                        if (n == 1) Column8<T, TVec, TW>(job, i, rows, p0, steps, acc, p0 == 0);
+                        else if (rows == 1) Block1<T, TVec, TW>(job, i, j, cols, p0, steps, acc, p0 == 0);
+                        else if (r == 6) Block6<T, TVec, TW>(job, i, rows, j, cols, p0, steps, acc, n, p0 == 0);
                         else Block3<T, TVec, TW>(job, i, rows, j, cols, p0, steps, acc, n, p0 == 0);
                     }
             }

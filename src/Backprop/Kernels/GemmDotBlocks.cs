@@ -89,4 +89,59 @@ internal static unsafe partial class GemmDot
         if (rows > 1) Store(acc + 1 * n, c10, c11, c12, c13, cols);
         if (rows > 2) Store(acc + 2 * n, c20, c21, c22, c23, cols);
     }
+
+    /// <summary>1×4: one row of A (batch-1 inference), 4 accumulators, 5 loads per 4 FMAs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block1<T, TVec, TW>(in GemmJob<T> job, int i, int j, int cols, int p0, int steps, TVec* acc, bool first)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        nint ldb = job.Ldb;
+        T* a0 = job.A + i * job.Lda + p0;
+        T* b0 = job.B + j * ldb + p0;
+        T* b1 = cols > 1 ? b0 + 1 * ldb : b0; T* b2 = cols > 2 ? b0 + 2 * ldb : b0; T* b3 = cols > 3 ? b0 + 3 * ldb : b0;
+        TVec c0 = first ? TW.Zero : acc[0], c1 = first || cols < 2 ? TW.Zero : acc[1];
+        TVec c2 = first || cols < 3 ? TW.Zero : acc[2], c3 = first || cols < 4 ? TW.Zero : acc[3];
+        int w = TW.Count;
+        for (int s = 0; s < steps; s++)
+        {
+            nint p = (nint)s * w;
+            var x = TW.Load(a0 + p);
+            c0 = TW.MultiplyAdd(x, TW.Load(b0 + p), c0); c1 = TW.MultiplyAdd(x, TW.Load(b1 + p), c1);
+            c2 = TW.MultiplyAdd(x, TW.Load(b2 + p), c2); c3 = TW.MultiplyAdd(x, TW.Load(b3 + p), c3);
+        }
+        Store(acc, c0, c1, c2, c3, cols);
+    }
+
+    /// <summary>8×1: eight rows of A against the one row of B (n = 1, as in X·wᵀ), 8 accumulators (row stride 1, since n = 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Column8<T, TVec, TW>(in GemmJob<T> job, int i, int rows, int p0, int steps, TVec* acc, bool first)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        nint lda = job.Lda;
+        T* a0 = job.A + i * lda + p0;
+        T* a1 = rows > 1 ? a0 + 1 * lda : a0; T* a2 = rows > 2 ? a0 + 2 * lda : a0; T* a3 = rows > 3 ? a0 + 3 * lda : a0;
+        T* a4 = rows > 4 ? a0 + 4 * lda : a0; T* a5 = rows > 5 ? a0 + 5 * lda : a0; T* a6 = rows > 6 ? a0 + 6 * lda : a0;
+        T* a7 = rows > 7 ? a0 + 7 * lda : a0;
+        T* b = job.B + p0;
+        TVec c0 = TW.Zero, c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        if (!first)
+        {
+            c0 = acc[0];
+            if (rows > 1) c1 = acc[1]; if (rows > 2) c2 = acc[2]; if (rows > 3) c3 = acc[3];
+            if (rows > 4) c4 = acc[4]; if (rows > 5) c5 = acc[5]; if (rows > 6) c6 = acc[6]; if (rows > 7) c7 = acc[7];
+        }
+        int w = TW.Count;
+        for (int s = 0; s < steps; s++)
+        {
+            nint p = (nint)s * w;
+            var y = TW.Load(b + p);
+            c0 = TW.MultiplyAdd(TW.Load(a0 + p), y, c0); c1 = TW.MultiplyAdd(TW.Load(a1 + p), y, c1);
+            c2 = TW.MultiplyAdd(TW.Load(a2 + p), y, c2); c3 = TW.MultiplyAdd(TW.Load(a3 + p), y, c3);
+            c4 = TW.MultiplyAdd(TW.Load(a4 + p), y, c4); c5 = TW.MultiplyAdd(TW.Load(a5 + p), y, c5);
+            c6 = TW.MultiplyAdd(TW.Load(a6 + p), y, c6); c7 = TW.MultiplyAdd(TW.Load(a7 + p), y, c7);
+        }
+        acc[0] = c0;
+        if (rows > 1) acc[1] = c1; if (rows > 2) acc[2] = c2; if (rows > 3) acc[3] = c3;
+        if (rows > 4) acc[4] = c4; if (rows > 5) acc[5] = c5; if (rows > 6) acc[6] = c6; if (rows > 7) acc[7] = c7;
+    }
 }

@@ -47,6 +47,32 @@ public static class Reductions
         return TW.Sum(TW.Add(TW.Add(a0, a1), TW.Add(a2, a3)));
     }
 
+    /// <summary>Σᵢ op(x[i]) (e.g. Σ e^xᵢ for log-softmax) without writing op(x) anywhere: one vector accumulator per
+    /// lane position, reduced, then the tail in order.</summary>
+    public static T SumOf<T, TOp>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOperator<T>
+    {
+        ref T xs = ref MemoryMarshal.GetReference(x);
+        int n = x.Length, i = 0;
+        T total = VectorWidths.For<T>(VectorWidths.Widest) switch
+        {
+            VectorWidth.Bits512 => SumOf<T, TOp, Vector512<T>, Width512<T>>(ref xs, n, ref i),
+            VectorWidth.Bits256 => SumOf<T, TOp, Vector256<T>, Width256<T>>(ref xs, n, ref i),
+            VectorWidth.Bits128 => SumOf<T, TOp, Vector128<T>, Width128<T>>(ref xs, n, ref i),
+            _ => T.Zero,
+        };
+        for (; i < n; i++) total += TOp.Invoke(Unsafe.Add(ref xs, i));
+        return total;
+    }
+
+    private static T SumOf<T, TOp, TVec, TW>(ref T xs, int n, ref int i)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOperator<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        if (n < TW.Count) return T.Zero;
+        TVec acc = TW.Zero;
+        for (; i <= n - TW.Count; i += TW.Count) acc = TW.Add(acc, TW.Apply<TOp>(TW.Load(ref xs, (nuint)i)));
+        return TW.Sum(acc);
+    }
+
     /// <summary>maxᵢ x[i]; NaN if any element is NaN; −∞ for an empty span.</summary>
     public static T Max<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
         x.IsEmpty ? T.NegativeInfinity : TensorPrimitives.Max(x);
