@@ -82,7 +82,7 @@ public static class Gemm
     private static void Blis<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int threads)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        if (threads == 1) { Loops<T, TVec, TW>(job, blocking, 0, job.M, 0, job.N); return; }
+        if (threads == 1) { Loops<T, TVec, TW>(job, blocking, 0, job.M, 0, job.N, job.M, job.N); return; }
         bool alongN = job.N >= job.M;
         int unit = alongN ? blocking.Nr : blocking.Mr, extent = alongN ? job.N : job.M;
         int units = (extent + unit - 1) / unit;
@@ -102,8 +102,10 @@ public static class Gemm
         {
             int start = Math.Min(extent, (int)((long)units * part / parts) * unit);
             int end = Math.Min(extent, (int)((long)units * (part + 1) / parts) * unit);
-            if (alongN) Loops<T, TVec, TW>(job, blocking, 0, job.M, start, end);
-            else Loops<T, TVec, TW>(job, blocking, start, end, 0, job.N);
+            // Buffers sized for the largest part, whichever part this thread takes, so that no call re-rents them.
+            int largest = (units + parts - 1) / parts * unit;
+            if (alongN) Loops<T, TVec, TW>(job, blocking, 0, job.M, start, end, job.M, largest);
+            else Loops<T, TVec, TW>(job, blocking, start, end, 0, job.N, largest, job.N);
         }
     }
 
@@ -115,14 +117,14 @@ public static class Gemm
     /// transposed, full-width B micro-panels are read where they lie (k rows, stride ldb): packing would copy
     /// all of B (10 MB for the course's dW1 = dZ1ᵀ·X) to use each copy only once or twice.</para></summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Loops<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int i0, int i1, int j0, int j1)
+    private static unsafe void Loops<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int i0, int i1, int j0, int j1, int rentRows, int rentCols)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int mr = blocking.Mr, nr = blocking.Nr;
         int kcMax = Math.Min(blocking.Kc, job.K);
         bool inPlaceB = !job.TransB && i1 - i0 <= GemmBlocking.InPlaceRows;
-        T* ap = GemmBuffers<T>.A(RoundUp(Math.Min(blocking.Mc, i1 - i0), mr) * kcMax);
-        T* bp = GemmBuffers<T>.B(RoundUp(Math.Min(blocking.Nc, j1 - j0), nr) * kcMax);
+        T* ap = GemmBuffers<T>.A(RoundUp(Math.Min(blocking.Mc, rentRows), mr) * kcMax);
+        T* bp = GemmBuffers<T>.B(RoundUp(Math.Min(blocking.Nc, rentCols), nr) * kcMax);
         for (int jc = j0; jc < j1; jc += blocking.Nc)                                   // loop 5
         {
             int nc = Math.Min(blocking.Nc, j1 - jc);

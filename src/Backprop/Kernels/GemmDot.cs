@@ -48,20 +48,21 @@ internal static unsafe partial class GemmDot
         {
             int start = Math.Min(job.M, (int)((long)blocks * part / parts) * r);
             int end = Math.Min(job.M, (int)((long)blocks * (part + 1) / parts) * r);
-            Rows<T, TVec, TW>(job, r, start, end);
+            Rows<T, TVec, TW>(job, r, start, end, (blocks + parts - 1) / parts * r);
         }
     }
 
     /// <summary>C[i0..i1, :], in batches of <see cref="RowBatch"/> rows (bounding the scratch): chunks of k, then
     /// row blocks, then column groups; then reduce and write.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Rows<T, TVec, TW>(GemmJob<T> job, int r, int i0, int i1)
+    private static void Rows<T, TVec, TW>(GemmJob<T> job, int r, int i0, int i1, int largestPart)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int w = TW.Count, n = job.N, k = job.K;
         int kv = k - k % w, chunk = ChunkBytes / sizeof(T);
-        // + S: an edge block loads (and ignores) up to S − 1 vectors past the last column.
-        var scratch = (TVec*)GemmBuffers<T>.A((Math.Min(RowBatch, i1 - i0) * n + S) * w);
+        // + S: an edge block loads (and ignores) up to S − 1 vectors past the last column. Sized for the largest part,
+        // whichever part this thread takes, so that no call re-rents it.
+        var scratch = (TVec*)GemmBuffers<T>.A((Math.Min(RowBatch, largestPart) * n + S) * w);
         for (int top = i0; top < i1; top += RowBatch)
         {
             int bottom = Math.Min(i1, top + RowBatch);

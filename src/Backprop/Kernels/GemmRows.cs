@@ -37,7 +37,7 @@ internal static unsafe class GemmRows
         {
             int j0 = Math.Min(job.N, (int)((long)blocks * part / parts) * block);
             int j1 = Math.Min(job.N, (int)((long)blocks * (part + 1) / parts) * block);
-            T* sums = GemmBuffers<T>.A(j1 - j0);
+            T* sums = GemmBuffers<T>.A((blocks + parts - 1) / parts * block);   // the largest part's, whichever this is
             for (int i = 0; i < job.M; i++) Row<T, TVec, TW>(job, i, j0, j1, sums);
         }
     }

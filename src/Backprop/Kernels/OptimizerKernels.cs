@@ -14,13 +14,17 @@ public static class OptimizerKernels
     /// <summary>Momentum: v ← β·v + (1 − β)·g; θ ← θ − α·v.</summary>
     public static void Momentum<T>(Span<T> theta, Span<T> velocity, ReadOnlySpan<T> gradient, T beta, T oneMinusBeta, T alpha)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => Momentum(theta, velocity, gradient, beta, oneMinusBeta, alpha, VectorWidths.Widest);
+
+    internal static void Momentum<T>(Span<T> theta, Span<T> velocity, ReadOnlySpan<T> gradient, T beta, T oneMinusBeta, T alpha, VectorWidth width)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLengths(theta.Length, gradient.Length, velocity.Length, velocity.Length);
         ref T t = ref MemoryMarshal.GetReference(theta);
         ref T v = ref MemoryMarshal.GetReference(velocity);
         ref T g = ref MemoryMarshal.GetReference(gradient);
         int n = theta.Length;
-        int i = VectorWidths.For<T>(VectorWidths.Widest) switch
+        int i = VectorWidths.For<T>(width) switch
         {
             VectorWidth.Bits512 => Momentum<T, Vector512<T>, Width512<T>>(ref t, ref v, ref g, n, beta, oneMinusBeta, alpha),
             VectorWidth.Bits256 => Momentum<T, Vector256<T>, Width256<T>>(ref t, ref v, ref g, n, beta, oneMinusBeta, alpha),
@@ -33,13 +37,17 @@ public static class OptimizerKernels
     /// <summary>RMSProp: s ← β·s + (1 − β)·g²; θ ← θ − α·g / (√s + ε).</summary>
     public static void RmsProp<T>(Span<T> theta, Span<T> squares, ReadOnlySpan<T> gradient, T beta, T oneMinusBeta, T alpha, T epsilon)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => RmsProp(theta, squares, gradient, beta, oneMinusBeta, alpha, epsilon, VectorWidths.Widest);
+
+    internal static void RmsProp<T>(Span<T> theta, Span<T> squares, ReadOnlySpan<T> gradient, T beta, T oneMinusBeta, T alpha, T epsilon, VectorWidth width)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLengths(theta.Length, gradient.Length, squares.Length, squares.Length);
         ref T t = ref MemoryMarshal.GetReference(theta);
         ref T s = ref MemoryMarshal.GetReference(squares);
         ref T g = ref MemoryMarshal.GetReference(gradient);
         int n = theta.Length;
-        int i = VectorWidths.For<T>(VectorWidths.Widest) switch
+        int i = VectorWidths.For<T>(width) switch
         {
             VectorWidth.Bits512 => RmsProp<T, Vector512<T>, Width512<T>>(ref t, ref s, ref g, n, beta, oneMinusBeta, alpha, epsilon),
             VectorWidth.Bits256 => RmsProp<T, Vector256<T>, Width256<T>>(ref t, ref s, ref g, n, beta, oneMinusBeta, alpha, epsilon),
@@ -53,6 +61,10 @@ public static class OptimizerKernels
     /// where c1 = 1 − β1ᵗ and c2 = 1 − β2ᵗ are the bias corrections of step t (in <paramref name="k"/>).</summary>
     public static void Adam<T>(Span<T> theta, Span<T> velocity, Span<T> squares, ReadOnlySpan<T> gradient, in AdamCoefficients<T> k)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => Adam(theta, velocity, squares, gradient, k, VectorWidths.Widest);
+
+    internal static void Adam<T>(Span<T> theta, Span<T> velocity, Span<T> squares, ReadOnlySpan<T> gradient, in AdamCoefficients<T> k, VectorWidth width)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLengths(theta.Length, gradient.Length, velocity.Length, squares.Length);
         ref T t = ref MemoryMarshal.GetReference(theta);
@@ -60,7 +72,7 @@ public static class OptimizerKernels
         ref T s = ref MemoryMarshal.GetReference(squares);
         ref T g = ref MemoryMarshal.GetReference(gradient);
         int n = theta.Length;
-        int i = VectorWidths.For<T>(VectorWidths.Widest) switch
+        int i = VectorWidths.For<T>(width) switch
         {
             VectorWidth.Bits512 => Adam<T, Vector512<T>, Width512<T>>(ref t, ref v, ref s, ref g, n, k),
             VectorWidth.Bits256 => Adam<T, Vector256<T>, Width256<T>>(ref t, ref v, ref s, ref g, n, k),
@@ -72,12 +84,15 @@ public static class OptimizerKernels
 
     /// <summary>g ← g + λ·θ: adds the gradient of the L2 penalty (λ/2)·‖θ‖² to g.</summary>
     public static void AddScaled<T>(Span<T> gradient, ReadOnlySpan<T> theta, T lambda) where T : unmanaged, IFloatingPointIeee754<T>
+        => AddScaled(gradient, theta, lambda, VectorWidths.Widest);
+
+    internal static void AddScaled<T>(Span<T> gradient, ReadOnlySpan<T> theta, T lambda, VectorWidth width) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLengths(theta.Length, gradient.Length, theta.Length, theta.Length);
         ref T g = ref MemoryMarshal.GetReference(gradient);
         ref T t = ref MemoryMarshal.GetReference(theta);
         int n = theta.Length;
-        int i = VectorWidths.For<T>(VectorWidths.Widest) switch
+        int i = VectorWidths.For<T>(width) switch
         {
             VectorWidth.Bits512 => AddScaled<T, Vector512<T>, Width512<T>>(ref g, ref t, n, lambda),
             VectorWidth.Bits256 => AddScaled<T, Vector256<T>, Width256<T>>(ref g, ref t, n, lambda),

@@ -3,14 +3,16 @@ namespace Backprop.Kernels;
 /// <summary>A persistent pool of worker threads for the kernels: parts p = 0..parts−1 of one piece of work run on the
 /// calling thread and up to threads − 1 workers, each part taken by whoever is free (an atomic counter), and the call
 /// returns when all are done. Unlike <c>Parallel.For</c>, a steady-state call allocates nothing: the work object is
-/// reused (<see cref="PartRunner{TWork}"/>), the workers wait on one semaphore, and their per-thread buffers stay.
+/// reused (<see cref="PartRunner{TWork}"/>), the workers wait on one semaphore and the caller on another, and their per-thread buffers stay.
 /// <para>One piece of work uses the pool at a time. A call that finds it busy (kernels called from several threads at
 /// once) runs its parts itself, in order: parts never depend on threads, so the bits are the same.</para></summary>
 internal static class WorkerPool
 {
     private static readonly object Gate = new();
     private static readonly SemaphoreSlim Start = new(0);
-    private static readonly ManualResetEventSlim Done = new(false);
+    // Semaphores, not a ManualResetEventSlim: that creates its lock object on the first wait that blocks, an allocation
+    // in the middle of a steady state.
+    private static readonly SemaphoreSlim Done = new(0);
     private static IPartWork? s_work;
     private static int s_parts, s_next, s_pending, s_workers;
 
@@ -33,7 +35,6 @@ internal static class WorkerPool
             s_parts = parts;
             s_next = 0;
             s_pending = helpers;
-            Done.Reset();
             if (helpers > 0) Start.Release(helpers);
             Drain();
             if (helpers > 0) Done.Wait();
@@ -64,7 +65,7 @@ internal static class WorkerPool
         {
             Start.Wait();
             Drain();
-            if (Interlocked.Decrement(ref s_pending) == 0) Done.Set();
+            if (Interlocked.Decrement(ref s_pending) == 0) Done.Release();
         }
     }
 
