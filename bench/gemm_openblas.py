@@ -32,6 +32,9 @@ SHAPES = [
     ("cat dW1 dZ1ᵀ·X 20x12288x209", 20, 12288, 209, True, False),
     ("cat dX dZ1·W1 209x12288x20", 209, 12288, 20, False, False),
     ("mnist X·W1ᵀ 128x512x784", 128, 512, 784, False, True),
+    ("logistic dW dZᵀ·X 1x12288x209", 1, 12288, 209, True, False),
+    ("logistic fwd X·wᵀ 209x1x12288", 209, 1, 12288, False, True),
+    ("batch-1 fwd x·W1ᵀ 1x20x12288", 1, 20, 12288, False, True),
 ]
 
 
@@ -70,8 +73,10 @@ def main():
               "apt-get install libopenblas0-pthread", file=sys.stderr)
         sys.exit(3)
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "?")
-    if os.environ.get("OPENBLAS_CORETYPE"):
-        print(f"gemm_openblas.py: warning: OPENBLAS_CORETYPE={os.environ['OPENBLAS_CORETYPE']} (run with env -u OPENBLAS_CORETYPE for AVX-512 kernels)", file=sys.stderr)
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "peers"))
+    from common import openblas_info
+    core = openblas_info().get("openblas_core", "?")
+    print(f"gemm_openblas.py: OpenBLAS core {core} (OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')})", file=sys.stderr)
     budget = float(os.environ.get("GEMM_BENCH_SECONDS", "1.0"))
     rng = np.random.default_rng(1)
     only = sys.argv[1:]

@@ -3,7 +3,16 @@
 #   bench/run-gemm.sh [shape filter…]        e.g. bench/run-gemm.sh cat mnist
 # Environment: ROUNDS (default 3) alternates ours and OpenBLAS that many times and keeps each cell's median, because
 # the host is noisy; GEMM_BENCH_SECONDS (default 0.5) is the timing budget per case and round.
+# LEVEL (issue #8) runs both at one vector width: native (default: each at its best), avx2 (DOTNET_EnableAVX512=0 and
+# OPENBLAS_CORETYPE=Haswell) or 128 (DOTNET_EnableAVX2=0 and OPENBLAS_CORETYPE=Nehalem).
 set -euo pipefail
+level="${LEVEL:-native}"
+case "$level" in
+    native|avx512) ours_env=(); coretype=() ;;
+    avx2) ours_env=(DOTNET_EnableAVX512=0 DOTNET_EnableAVX512F=0); coretype=(OPENBLAS_CORETYPE=Haswell) ;;
+    128) ours_env=(DOTNET_EnableAVX2=0); coretype=(OPENBLAS_CORETYPE=Nehalem) ;;
+    *) echo "run-gemm.sh: LEVEL must be native, avx512, avx2 or 128; got '$level'" >&2; exit 2 ;;
+esac
 here="$(cd "$(dirname "$0")" && pwd)"
 rounds="${ROUNDS:-3}"
 export GEMM_BENCH_SECONDS="${GEMM_BENCH_SECONDS:-0.5}"
@@ -33,16 +42,17 @@ bench_dll="$art/bin/Backprop.Bench/release/Backprop.Bench.dll"
 
 for ((r = 1; r <= rounds; r++)); do
     echo "round $r/$rounds: Backprop" >&2
-    GEMM_THREADS=1,2 dotnet "$bench_dll" gemm "$@" >>"$work/ours.csv"
+    env GEMM_THREADS=1,2 "${ours_env[@]}" dotnet "$bench_dll" gemm "$@" >>"$work/ours.csv"
     if [[ $have_openblas == 1 ]]; then
         for t in 1 2; do
             echo "round $r/$rounds: OpenBLAS, $t thread(s)" >&2
-            env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=$t "$python" "$here/gemm_openblas.py" "$@" >>"$work/openblas.csv"
+            env -u OPENBLAS_CORETYPE "${coretype[@]}" OPENBLAS_NUM_THREADS=$t "$python" "$here/gemm_openblas.py" "$@" >>"$work/openblas.csv"
         done
     fi
 done
 touch "$work/openblas.csv"
 
+echo "Level $level: Backprop ${ours_env[*]:-(default switches)}; OpenBLAS ${coretype[*]:-OPENBLAS_CORETYPE unset}"
 "$python" - "$work/ours.csv" "$work/openblas.csv" <<'PY'
 import statistics, sys
 def load(path):

@@ -20,12 +20,16 @@ public static class GemmBenchmark
         ("cat dW1 dZ1ᵀ·X 20x12288x209", 20, 12288, 209, true, false),
         ("cat dX dZ1·W1 209x12288x20", 209, 12288, 20, false, false),
         ("mnist X·W1ᵀ 128x512x784", 128, 512, 784, false, true),
+        ("logistic dW dZᵀ·X 1x12288x209", 1, 12288, 209, true, false),
+        ("logistic fwd X·wᵀ 209x1x12288", 209, 1, 12288, false, true),
+        ("batch-1 fwd x·W1ᵀ 1x20x12288", 1, 20, 12288, false, true),
     ];
 
     public static void Run(string[] filters)
     {
         double budget = double.TryParse(Environment.GetEnvironmentVariable("GEMM_BENCH_SECONDS"), out var s) ? s : 1.0;
         var threads = (Environment.GetEnvironmentVariable("GEMM_THREADS") ?? "1,2").Split(',').Select(int.Parse).ToArray();
+        Console.Error.WriteLine($"Backprop GEMM at {VectorWidths.Describe(VectorWidths.Widest)}");
         foreach (var shape in Shapes)
         {
             if (filters.Length > 0 && !filters.Any(f => shape.Name.Contains(f))) continue;
@@ -43,7 +47,7 @@ public static class GemmBenchmark
         var random = new Random(1);
         T[] a = Fill<T>((long)s.M * s.K, random), b = Fill<T>((long)s.K * s.N, random), c = new T[(long)s.M * s.N];
         int lda = s.TransA ? s.M : s.K, ldb = s.TransB ? s.K : s.N;
-        void Once() => Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, T.One, a, lda, b, ldb, T.Zero, c, s.N, threads, wide: true);
+        void Once() => Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, T.One, a, lda, b, ldb, T.Zero, c, s.N, threads, VectorWidths.Widest);
         // Warm up for ≥ 0.3 s (and ≥ 3 calls): thread-pool threads started, packing buffers rented, code jitted.
         var clock = Stopwatch.StartNew();
         int calls = 0;

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Backprop.Kernels;
 
 namespace Backprop.Compare;
 
 /// <summary>The one JSON line a run prints, the same fields as the Python peers print (bench/peers/common.py), plus
-/// Backprop-only measurements (allocations per step, GC counts) that bench/compare reports separately.</summary>
+/// the vector level the kernels ran at, and Backprop-only measurements (allocations per step, GC counts) that bench/compare reports separately.</summary>
 internal sealed class ResultLine(string workload, string dtype, int threads)
 {
     private readonly Dictionary<string, object?> _fields = new()
@@ -12,6 +13,7 @@ internal sealed class ResultLine(string workload, string dtype, int threads)
         ["impl"] = "backprop",
         ["dtype"] = dtype,
         ["threads"] = threads,
+        ["vector_level"] = VectorWidths.Describe(VectorWidths.Widest),
     };
 
     public ResultLine Set(string key, object? value)

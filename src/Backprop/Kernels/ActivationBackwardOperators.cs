@@ -7,6 +7,7 @@ namespace Backprop.Kernels;
 public readonly struct SigmoidBackwardOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T a, T da) => da * a * (T.One - a);
+    public static Vector128<T> Invoke(Vector128<T> a, Vector128<T> da) => da * a * (Vector128<T>.One - a);
     public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> da) => da * a * (Vector256<T>.One - a);
     public static Vector512<T> Invoke(Vector512<T> a, Vector512<T> da) => da * a * (Vector512<T>.One - a);
 }
@@ -15,6 +16,7 @@ public readonly struct SigmoidBackwardOperator<T> : IBinaryOperator<T> where T :
 public readonly struct TanhBackwardOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T a, T da) => da * (T.One - a * a);
+    public static Vector128<T> Invoke(Vector128<T> a, Vector128<T> da) => da * (Vector128<T>.One - a * a);
     public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> da) => da * (Vector256<T>.One - a * a);
     public static Vector512<T> Invoke(Vector512<T> a, Vector512<T> da) => da * (Vector512<T>.One - a * a);
 }

@@ -13,6 +13,12 @@ public readonly struct SigmoidOperator<T> : IUnaryOperator<T> where T : unmanage
         T p = T.One / (T.One + e);
         return x >= T.Zero ? p : e * p;
     }
+    public static Vector128<T> Invoke(Vector128<T> x)
+    {
+        var e = VectorMath.Exp(-Vector128.Abs(x));
+        var p = Vector128<T>.One / (Vector128<T>.One + e);
+        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<T>.Zero), p, e * p);
+    }
     public static Vector256<T> Invoke(Vector256<T> x)
     {
         var e = VectorMath.Exp(-Vector256.Abs(x));
@@ -31,6 +37,8 @@ public readonly struct SigmoidOperator<T> : IUnaryOperator<T> where T : unmanage
 public readonly struct LogSigmoidOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x) => T.Min(x, T.Zero) - T.Log(T.One + T.Exp(-T.Abs(x)));
+    public static Vector128<T> Invoke(Vector128<T> x) =>
+        Vector128.Min(x, Vector128<T>.Zero) - VectorMath.Log(Vector128<T>.One + VectorMath.Exp(-Vector128.Abs(x)));
     public static Vector256<T> Invoke(Vector256<T> x) =>
         Vector256.Min(x, Vector256<T>.Zero) - VectorMath.Log(Vector256<T>.One + VectorMath.Exp(-Vector256.Abs(x)));
     public static Vector512<T> Invoke(Vector512<T> x) =>
@@ -41,6 +49,7 @@ public readonly struct LogSigmoidOperator<T> : IUnaryOperator<T> where T : unman
 public readonly struct ReluOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x) => T.Max(x, T.Zero);
+    public static Vector128<T> Invoke(Vector128<T> x) => Vector128.Max(x, Vector128<T>.Zero);
     public static Vector256<T> Invoke(Vector256<T> x) => Vector256.Max(x, Vector256<T>.Zero);
     public static Vector512<T> Invoke(Vector512<T> x) => Vector512.Max(x, Vector512<T>.Zero);
 }
@@ -49,6 +58,8 @@ public readonly struct ReluOperator<T> : IUnaryOperator<T> where T : unmanaged, 
 public readonly struct LeakyReluOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T a) => x > T.Zero ? x : a * x;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> a) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<T>.Zero), x, a * x);
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> a) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<T>.Zero), x, a * x);
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> a) =>
@@ -60,6 +71,8 @@ public readonly struct LeakyReluOperator<T> : IBinaryOperator<T> where T : unman
 public readonly struct ReluBackwardOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T dy) => x > T.Zero ? dy : T.Zero;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> dy) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<T>.Zero), dy, Vector128<T>.Zero);
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> dy) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<T>.Zero), dy, Vector256<T>.Zero);
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> dy) =>
@@ -70,6 +83,8 @@ public readonly struct ReluBackwardOperator<T> : IBinaryOperator<T> where T : un
 public readonly struct GreaterThanOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => x > y ? T.One : T.Zero;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(x, y), Vector128<T>.One, Vector128<T>.Zero);
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(x, y), Vector256<T>.One, Vector256<T>.Zero);
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) =>
@@ -80,6 +95,8 @@ public readonly struct GreaterThanOperator<T> : IBinaryOperator<T> where T : unm
 public readonly struct GreaterThanOrEqualOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => x >= y ? T.One : T.Zero;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, y), Vector128<T>.One, Vector128<T>.Zero);
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) =>
         Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, y), Vector256<T>.One, Vector256<T>.Zero);
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) =>
@@ -90,6 +107,8 @@ public readonly struct GreaterThanOrEqualOperator<T> : IBinaryOperator<T> where 
 public readonly struct EqualOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => x == y ? T.One : T.Zero;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) =>
+        Vector128.ConditionalSelect(Vector128.Equals(x, y), Vector128<T>.One, Vector128<T>.Zero);
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) =>
         Vector256.ConditionalSelect(Vector256.Equals(x, y), Vector256<T>.One, Vector256<T>.Zero);
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) =>

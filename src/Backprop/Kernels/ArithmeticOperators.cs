@@ -7,6 +7,7 @@ namespace Backprop.Kernels;
 public readonly struct AddOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => x + y;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) => x + y;
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => x + y;
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) => x + y;
 }
@@ -15,6 +16,7 @@ public readonly struct AddOperator<T> : IBinaryOperator<T> where T : unmanaged, 
 public readonly struct SubtractOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => x - y;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) => x - y;
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => x - y;
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) => x - y;
 }
@@ -23,6 +25,7 @@ public readonly struct SubtractOperator<T> : IBinaryOperator<T> where T : unmana
 public readonly struct MultiplyOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => x * y;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) => x * y;
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => x * y;
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) => x * y;
 }
@@ -31,6 +34,7 @@ public readonly struct MultiplyOperator<T> : IBinaryOperator<T> where T : unmana
 public readonly struct DivideOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => x / y;
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) => x / y;
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => x / y;
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) => x / y;
 }
@@ -39,6 +43,7 @@ public readonly struct DivideOperator<T> : IBinaryOperator<T> where T : unmanage
 public readonly struct MaxOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => T.Max(x, y);
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) => Vector128.Max(x, y);
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => Vector256.Max(x, y);
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) => Vector512.Max(x, y);
 }
@@ -47,6 +52,7 @@ public readonly struct MaxOperator<T> : IBinaryOperator<T> where T : unmanaged, 
 public readonly struct MinOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => T.Min(x, y);
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y) => Vector128.Min(x, y);
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => Vector256.Min(x, y);
     public static Vector512<T> Invoke(Vector512<T> x, Vector512<T> y) => Vector512.Min(x, y);
 }
@@ -56,6 +62,12 @@ public readonly struct MinOperator<T> : IBinaryOperator<T> where T : unmanaged, 
 public readonly struct PowOperator<T> : IBinaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x, T y) => T.Pow(x, y);
+    public static Vector128<T> Invoke(Vector128<T> x, Vector128<T> y)
+    {
+        Span<T> r = stackalloc T[Vector128<T>.Count];
+        for (int i = 0; i < r.Length; i++) r[i] = T.Pow(x[i], y[i]);
+        return Vector128.Create<T>(r);
+    }
     public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y)
     {
         Span<T> r = stackalloc T[Vector256<T>.Count];
@@ -74,6 +86,7 @@ public readonly struct PowOperator<T> : IBinaryOperator<T> where T : unmanaged, 
 public readonly struct NegateOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x) => -x;
+    public static Vector128<T> Invoke(Vector128<T> x) => -x;
     public static Vector256<T> Invoke(Vector256<T> x) => -x;
     public static Vector512<T> Invoke(Vector512<T> x) => -x;
 }
@@ -82,6 +95,7 @@ public readonly struct NegateOperator<T> : IUnaryOperator<T> where T : unmanaged
 public readonly struct AbsOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x) => T.Abs(x);
+    public static Vector128<T> Invoke(Vector128<T> x) => Vector128.Abs(x);
     public static Vector256<T> Invoke(Vector256<T> x) => Vector256.Abs(x);
     public static Vector512<T> Invoke(Vector512<T> x) => Vector512.Abs(x);
 }
@@ -90,6 +104,7 @@ public readonly struct AbsOperator<T> : IUnaryOperator<T> where T : unmanaged, I
 public readonly struct SqrtOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x) => T.Sqrt(x);
+    public static Vector128<T> Invoke(Vector128<T> x) => Vector128.Sqrt(x);
     public static Vector256<T> Invoke(Vector256<T> x) => Vector256.Sqrt(x);
     public static Vector512<T> Invoke(Vector512<T> x) => Vector512.Sqrt(x);
 }
@@ -98,6 +113,7 @@ public readonly struct SqrtOperator<T> : IUnaryOperator<T> where T : unmanaged, 
 public readonly struct SquareOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x) => x * x;
+    public static Vector128<T> Invoke(Vector128<T> x) => x * x;
     public static Vector256<T> Invoke(Vector256<T> x) => x * x;
     public static Vector512<T> Invoke(Vector512<T> x) => x * x;
 }
@@ -106,6 +122,7 @@ public readonly struct SquareOperator<T> : IUnaryOperator<T> where T : unmanaged
 public readonly struct ExpOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x) => T.Exp(x);
+    public static Vector128<T> Invoke(Vector128<T> x) => VectorMath.Exp(x);
     public static Vector256<T> Invoke(Vector256<T> x) => VectorMath.Exp(x);
     public static Vector512<T> Invoke(Vector512<T> x) => VectorMath.Exp(x);
 }
@@ -114,6 +131,7 @@ public readonly struct ExpOperator<T> : IUnaryOperator<T> where T : unmanaged, I
 public readonly struct LogOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static T Invoke(T x) => T.Log(x);
+    public static Vector128<T> Invoke(Vector128<T> x) => VectorMath.Log(x);
     public static Vector256<T> Invoke(Vector256<T> x) => VectorMath.Log(x);
     public static Vector512<T> Invoke(Vector512<T> x) => VectorMath.Log(x);
 }

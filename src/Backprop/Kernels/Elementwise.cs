@@ -4,34 +4,46 @@ using System.Runtime.Intrinsics;
 
 namespace Backprop.Kernels;
 
-/// <summary>The one elementwise driver: dst[i] = op(x[i]) or op(x[i], y[i]), as a Vector512 loop (or Vector256 where the
-/// machine lacks AVX-512) and a scalar tail. Lengths are checked once at entry; the loops then run unchecked.
-/// In-place use (dst aliasing x or y exactly) is allowed.</summary>
+/// <summary>The one elementwise driver: dst[i] = op(x[i]) or op(x[i], y[i]), as one vector loop written over the width
+/// (<see cref="IVectorWidth{T, TVec}"/>: 512-, 256- or 128-bit, the widest the machine accelerates) and a scalar tail.
+/// Lengths are checked once at entry; the loops then run unchecked. In-place use (dst aliasing x or y exactly) is
+/// allowed. The overloads taking a <see cref="VectorWidth"/> run a narrower width on purpose (tests run every width).</summary>
 public static class Elementwise
 {
     /// <summary>dst[i] = op(x[i]).</summary>
     public static void Unary<T, TOp>(ReadOnlySpan<T> x, Span<T> dst)
+        where T : unmanaged where TOp : IUnaryOperator<T> => Unary<T, TOp>(x, dst, VectorWidths.Widest);
+
+    /// <summary>dst[i] = op(x[i], y[i]).</summary>
+    public static void Binary<T, TOp>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> dst)
+        where T : unmanaged where TOp : IBinaryOperator<T> => Binary<T, TOp>(x, y, dst, VectorWidths.Widest);
+
+    /// <summary>dst[i] = op(x[i], y): the right operand is one scalar (a broadcast).</summary>
+    public static void BinaryScalarRight<T, TOp>(ReadOnlySpan<T> x, T y, Span<T> dst)
+        where T : unmanaged where TOp : IBinaryOperator<T> => BinaryScalarRight<T, TOp>(x, y, dst, VectorWidths.Widest);
+
+    /// <summary>dst[i] = op(x, y[i]): the left operand is one scalar (a broadcast).</summary>
+    public static void BinaryScalarLeft<T, TOp>(T x, ReadOnlySpan<T> y, Span<T> dst)
+        where T : unmanaged where TOp : IBinaryOperator<T> => BinaryScalarLeft<T, TOp>(x, y, dst, VectorWidths.Widest);
+
+    internal static void Unary<T, TOp>(ReadOnlySpan<T> x, Span<T> dst, VectorWidth width)
         where T : unmanaged where TOp : IUnaryOperator<T>
     {
         if (x.Length != dst.Length) throw new ArgumentException($"Length mismatch: source {x.Length}, destination {dst.Length}.");
         ref T xs = ref MemoryMarshal.GetReference(x);
         ref T ds = ref MemoryMarshal.GetReference(dst);
-        int n = x.Length, i = 0;
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
+        int n = x.Length;
+        int i = VectorWidths.For<T>(width) switch
         {
-            for (; i <= n - Vector512<T>.Count; i += Vector512<T>.Count)
-                TOp.Invoke(Vector512.LoadUnsafe(ref xs, (nuint)i)).StoreUnsafe(ref ds, (nuint)i);
-        }
-        else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
-        {
-            for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
-                TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i)).StoreUnsafe(ref ds, (nuint)i);
-        }
+            VectorWidth.Bits512 => Unary<T, TOp, Vector512<T>, Width512<T>>(ref xs, ref ds, n),
+            VectorWidth.Bits256 => Unary<T, TOp, Vector256<T>, Width256<T>>(ref xs, ref ds, n),
+            VectorWidth.Bits128 => Unary<T, TOp, Vector128<T>, Width128<T>>(ref xs, ref ds, n),
+            _ => 0,
+        };
         for (; i < n; i++) Unsafe.Add(ref ds, i) = TOp.Invoke(Unsafe.Add(ref xs, i));
     }
 
-    /// <summary>dst[i] = op(x[i], y[i]).</summary>
-    public static void Binary<T, TOp>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> dst)
+    internal static void Binary<T, TOp>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> dst, VectorWidth width)
         where T : unmanaged where TOp : IBinaryOperator<T>
     {
         if (x.Length != dst.Length || y.Length != dst.Length)
@@ -39,63 +51,80 @@ public static class Elementwise
         ref T xs = ref MemoryMarshal.GetReference(x);
         ref T ys = ref MemoryMarshal.GetReference(y);
         ref T ds = ref MemoryMarshal.GetReference(dst);
-        int n = x.Length, i = 0;
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
+        int n = x.Length;
+        int i = VectorWidths.For<T>(width) switch
         {
-            for (; i <= n - Vector512<T>.Count; i += Vector512<T>.Count)
-                TOp.Invoke(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ds, (nuint)i);
-        }
-        else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
-        {
-            for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
-                TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ds, (nuint)i);
-        }
+            VectorWidth.Bits512 => Binary<T, TOp, Vector512<T>, Width512<T>>(ref xs, ref ys, ref ds, n),
+            VectorWidth.Bits256 => Binary<T, TOp, Vector256<T>, Width256<T>>(ref xs, ref ys, ref ds, n),
+            VectorWidth.Bits128 => Binary<T, TOp, Vector128<T>, Width128<T>>(ref xs, ref ys, ref ds, n),
+            _ => 0,
+        };
         for (; i < n; i++) Unsafe.Add(ref ds, i) = TOp.Invoke(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i));
     }
 
-    /// <summary>dst[i] = op(x[i], y): the right operand is one scalar (a broadcast).</summary>
-    public static void BinaryScalarRight<T, TOp>(ReadOnlySpan<T> x, T y, Span<T> dst)
+    internal static void BinaryScalarRight<T, TOp>(ReadOnlySpan<T> x, T y, Span<T> dst, VectorWidth width)
         where T : unmanaged where TOp : IBinaryOperator<T>
     {
         if (x.Length != dst.Length) throw new ArgumentException($"Length mismatch: source {x.Length}, destination {dst.Length}.");
         ref T xs = ref MemoryMarshal.GetReference(x);
         ref T ds = ref MemoryMarshal.GetReference(dst);
-        int n = x.Length, i = 0;
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
+        int n = x.Length;
+        int i = VectorWidths.For<T>(width) switch
         {
-            var yv = Vector512.Create(y);
-            for (; i <= n - Vector512<T>.Count; i += Vector512<T>.Count)
-                TOp.Invoke(Vector512.LoadUnsafe(ref xs, (nuint)i), yv).StoreUnsafe(ref ds, (nuint)i);
-        }
-        else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
-        {
-            var yv = Vector256.Create(y);
-            for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
-                TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i), yv).StoreUnsafe(ref ds, (nuint)i);
-        }
+            VectorWidth.Bits512 => Broadcast<T, TOp, Vector512<T>, Width512<T>>(ref xs, y, ref ds, n, scalarLeft: false),
+            VectorWidth.Bits256 => Broadcast<T, TOp, Vector256<T>, Width256<T>>(ref xs, y, ref ds, n, scalarLeft: false),
+            VectorWidth.Bits128 => Broadcast<T, TOp, Vector128<T>, Width128<T>>(ref xs, y, ref ds, n, scalarLeft: false),
+            _ => 0,
+        };
         for (; i < n; i++) Unsafe.Add(ref ds, i) = TOp.Invoke(Unsafe.Add(ref xs, i), y);
     }
 
-    /// <summary>dst[i] = op(x, y[i]): the left operand is one scalar (a broadcast).</summary>
-    public static void BinaryScalarLeft<T, TOp>(T x, ReadOnlySpan<T> y, Span<T> dst)
+    internal static void BinaryScalarLeft<T, TOp>(T x, ReadOnlySpan<T> y, Span<T> dst, VectorWidth width)
         where T : unmanaged where TOp : IBinaryOperator<T>
     {
         if (y.Length != dst.Length) throw new ArgumentException($"Length mismatch: source {y.Length}, destination {dst.Length}.");
         ref T ys = ref MemoryMarshal.GetReference(y);
         ref T ds = ref MemoryMarshal.GetReference(dst);
-        int n = y.Length, i = 0;
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
+        int n = y.Length;
+        int i = VectorWidths.For<T>(width) switch
         {
-            var xv = Vector512.Create(x);
-            for (; i <= n - Vector512<T>.Count; i += Vector512<T>.Count)
-                TOp.Invoke(xv, Vector512.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ds, (nuint)i);
-        }
-        else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
-        {
-            var xv = Vector256.Create(x);
-            for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
-                TOp.Invoke(xv, Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ds, (nuint)i);
-        }
+            VectorWidth.Bits512 => Broadcast<T, TOp, Vector512<T>, Width512<T>>(ref ys, x, ref ds, n, scalarLeft: true),
+            VectorWidth.Bits256 => Broadcast<T, TOp, Vector256<T>, Width256<T>>(ref ys, x, ref ds, n, scalarLeft: true),
+            VectorWidth.Bits128 => Broadcast<T, TOp, Vector128<T>, Width128<T>>(ref ys, x, ref ds, n, scalarLeft: true),
+            _ => 0,
+        };
         for (; i < n; i++) Unsafe.Add(ref ds, i) = TOp.Invoke(x, Unsafe.Add(ref ys, i));
+    }
+
+    /// <summary>The vector loop of <see cref="Unary{T, TOp}(ReadOnlySpan{T}, Span{T})"/>; returns where the tail starts.</summary>
+    private static int Unary<T, TOp, TVec, TW>(ref T xs, ref T ds, int n)
+        where T : unmanaged where TOp : IUnaryOperator<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        int i = 0;
+        for (; i <= n - TW.Count; i += TW.Count)
+            TW.Store(TW.Apply<TOp>(TW.Load(ref xs, (nuint)i)), ref ds, (nuint)i);
+        return i;
+    }
+
+    private static int Binary<T, TOp, TVec, TW>(ref T xs, ref T ys, ref T ds, int n)
+        where T : unmanaged where TOp : IBinaryOperator<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        int i = 0;
+        for (; i <= n - TW.Count; i += TW.Count)
+            TW.Store(TW.Apply<TOp>(TW.Load(ref xs, (nuint)i), TW.Load(ref ys, (nuint)i)), ref ds, (nuint)i);
+        return i;
+    }
+
+    /// <summary>op(v[i], s), or op(s, v[i]) when <paramref name="scalarLeft"/>.</summary>
+    private static int Broadcast<T, TOp, TVec, TW>(ref T vs, T s, ref T ds, int n, bool scalarLeft)
+        where T : unmanaged where TOp : IBinaryOperator<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        var sv = TW.Create(s);
+        int i = 0;
+        if (scalarLeft)
+            for (; i <= n - TW.Count; i += TW.Count) TW.Store(TW.Apply<TOp>(sv, TW.Load(ref vs, (nuint)i)), ref ds, (nuint)i);
+        else
+            for (; i <= n - TW.Count; i += TW.Count) TW.Store(TW.Apply<TOp>(TW.Load(ref vs, (nuint)i), sv), ref ds, (nuint)i);
+        return i;
     }
 }

@@ -11,7 +11,9 @@ namespace Backprop.Kernels;
 /// of op(A) and op(B) packed into the order the kernel reads them (<see cref="GemmBlocking"/> gives the sizes and
 /// their cache reasoning, <see cref="GemmPacking"/> the layouts, <see cref="GemmMicroKernel"/> the kernel).
 /// Tiny products skip packing (<see cref="GemmSmall"/>); long dot products with a few outputs, such as the
-/// course's 209×12288 · (20×12288)ᵀ, run along k without packing (<see cref="GemmDot"/>).</para>
+/// course's 209×12288 · (20×12288)ᵀ, run along k without packing (<see cref="GemmDot"/>); a few rows times a wide B,
+/// such as logistic regression's dW = dZᵀ·X (1×209 · 209×12288), stream B once (<see cref="GemmRows"/>). Every path is
+/// written once over the vector width (<see cref="IVectorWidth{T, TVec}"/>) and runs at 512, 256, 128 bits or scalar.</para>
 /// <para>Determinism: every C element is computed by one thread, with its k order fixed by the shape alone
 /// (the Kc slices, the path chosen), so results are bit-identical for any thread count.</para>
 /// <para>Threads split C, never k. Every course shape has a side long enough to split: m = 209 rows for the forward
@@ -33,12 +35,12 @@ public static class Gemm
     public static void Multiply<T>(bool transA, bool transB, int m, int n, int k,
         T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, MaxThreads, wide: true);
+        => Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, MaxThreads, VectorWidths.Widest);
 
-    /// <summary>As the public overload, with the thread cap and the vector width (<paramref name="wide"/> = 512-bit where
-    /// the hardware has it, else 256-bit) chosen by the caller, for tests and benchmarks.</summary>
+    /// <summary>As the public overload, with the thread cap and the vector width (at most the machine's widest) chosen by
+    /// the caller, for tests and benchmarks.</summary>
     internal static unsafe void Multiply<T>(bool transA, bool transB, int m, int n, int k,
-        T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc, int maxThreads, bool wide)
+        T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc, int maxThreads, VectorWidth width)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
@@ -47,27 +49,40 @@ public static class Gemm
         {
             var job = new GemmJob<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             if (k == 0) GemmSmall.ScaleC(job);
-            else if ((typeof(T) != typeof(float) && typeof(T) != typeof(double)) || (long)m * n * k <= SmallWork
-                || !Vector256.IsHardwareAccelerated)                                      // no emulated vectors
+            else if ((typeof(T) != typeof(float) && typeof(T) != typeof(double)) || (long)m * n * k <= SmallWork)
                 GemmSmall.Multiply(job);
             else
             {
                 int threads = (long)m * n * k < ParallelWork ? 1 : Math.Clamp(Math.Min(maxThreads, Environment.ProcessorCount), 1, 64);
-                wide &= GemmBlocking.WideAvailable<T>();
-                if (GemmDot.Suits(job, wide)) GemmDot.Multiply(job, threads);
-                else Blis(job, GemmBlocking.For<T>(wide), threads);
+                switch (VectorWidths.For<T>(width))
+                {
+                    case VectorWidth.Bits512: Run<T, Vector512<T>, Width512<T>>(job, VectorWidth.Bits512, threads); break;
+                    case VectorWidth.Bits256: Run<T, Vector256<T>, Width256<T>>(job, VectorWidth.Bits256, threads); break;
+                    case VectorWidth.Bits128: Run<T, Vector128<T>, Width128<T>>(job, VectorWidth.Bits128, threads); break;
+                    default: Run<T, T, WidthScalar<T>>(job, VectorWidth.Scalar, threads); break;
+                }
             }
         }
     }
 
+    /// <summary>One GEMM at one width: the skinny paths where they beat packing, else the five loops.</summary>
+    private static void Run<T, TVec, TW>(GemmJob<T> job, VectorWidth width, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        if (GemmDot.Suits(job)) GemmDot.Multiply<T, TVec, TW>(job, GemmBlocking.HasLargeRegisterFile(width), threads);
+        else if (GemmRows.Suits(job)) GemmRows.Multiply<T, TVec, TW>(job, threads);
+        else Blis<T, TVec, TW>(job, GemmBlocking.For<T>(width), threads);
+    }
+
     /// <summary>Splits C into parts along its longer side (in whole micro-tiles, so tile boundaries and hence results
-    /// are the same for any split) and runs the five loops on each part, one part per task.
+    /// are the same for any split) and runs the five loops on each part, on the <see cref="WorkerPool"/>.
     /// <para>Each part packs the other operand again, so there is one part per thread, unless that operand is so
     /// small (the course's dX and dW1: 209×20) that up to 4 parts per thread cost under 3 % more packing: then a core
     /// that is not shared with other processes takes more of the parts.</para></summary>
-    private static unsafe void Blis<T>(GemmJob<T> job, GemmBlocking blocking, int threads) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Blis<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        if (threads == 1) { Loops(job, blocking, 0, job.M, 0, job.N); return; }
+        if (threads == 1) { Loops<T, TVec, TW>(job, blocking, 0, job.M, 0, job.N, job.M, job.N); return; }
         bool alongN = job.N >= job.M;
         int unit = alongN ? blocking.Nr : blocking.Mr, extent = alongN ? job.N : job.M;
         int units = (extent + unit - 1) / unit;
@@ -76,14 +91,22 @@ public static class Gemm
         // Packing an element costs about as much as 32 multiply-adds.
         while (parts < 4 * threads && 2L * parts * repacked * 32 <= work * 3 / 100) parts *= 2;
         parts = Math.Min(parts, units);
-        if (parts == 1) { Loops(job, blocking, 0, job.M, 0, job.N); return; }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+        WorkerPool.Run(new BlisPart<T, TVec, TW>(job, blocking, alongN, unit, extent, units, parts), parts, threads);
+    }
+
+    /// <summary>Part p of <see cref="Blis{T, TVec, TW}"/>: the p-th of <c>parts</c> equal runs of whole units (Nr columns or Mr rows).</summary>
+    private readonly struct BlisPart<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, bool alongN, int unit, int extent, int units, int parts)
+        : IPartWork where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        public void RunPart(int part)
         {
             int start = Math.Min(extent, (int)((long)units * part / parts) * unit);
             int end = Math.Min(extent, (int)((long)units * (part + 1) / parts) * unit);
-            if (alongN) Loops(job, blocking, 0, job.M, start, end);
-            else Loops(job, blocking, start, end, 0, job.N);
-        });
+            // Buffers sized for the largest part, whichever part this thread takes, so that no call re-rents them.
+            int largest = (units + parts - 1) / parts * unit;
+            if (alongN) Loops<T, TVec, TW>(job, blocking, 0, job.M, start, end, job.M, largest);
+            else Loops<T, TVec, TW>(job, blocking, start, end, 0, job.N, largest, job.N);
+        }
     }
 
     /// <summary>The five loops of BLIS over C[i0..i1, j0..j1]. Loop 5 cuts n into Nc-wide panels (B panel → L3),
@@ -94,14 +117,14 @@ public static class Gemm
     /// transposed, full-width B micro-panels are read where they lie (k rows, stride ldb): packing would copy
     /// all of B (10 MB for the course's dW1 = dZ1ᵀ·X) to use each copy only once or twice.</para></summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Loops<T>(GemmJob<T> job, GemmBlocking blocking, int i0, int i1, int j0, int j1)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static unsafe void Loops<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int i0, int i1, int j0, int j1, int rentRows, int rentCols)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int mr = blocking.Mr, nr = blocking.Nr;
         int kcMax = Math.Min(blocking.Kc, job.K);
         bool inPlaceB = !job.TransB && i1 - i0 <= GemmBlocking.InPlaceRows;
-        T* ap = GemmBuffers<T>.A(RoundUp(Math.Min(blocking.Mc, i1 - i0), mr) * kcMax);
-        T* bp = GemmBuffers<T>.B(RoundUp(Math.Min(blocking.Nc, j1 - j0), nr) * kcMax);
+        T* ap = GemmBuffers<T>.A(RoundUp(Math.Min(blocking.Mc, rentRows), mr) * kcMax);
+        T* bp = GemmBuffers<T>.B(RoundUp(Math.Min(blocking.Nc, rentCols), nr) * kcMax);
         for (int jc = j0; jc < j1; jc += blocking.Nc)                                   // loop 5
         {
             int nc = Math.Min(blocking.Nc, j1 - jc);
@@ -111,18 +134,18 @@ public static class Gemm
                 int kc = Math.Min(blocking.Kc, job.K - pc);
                 bool first = pc == 0, overwrite = first && job.Beta == T.Zero;
                 T beta = first ? job.Beta : T.One;
-                GemmPacking.PackB(job.TransB, job.B, job.Ldb, pc, kc, jc + ncFull, nc - ncFull, nr, bp);
+                GemmPacking.PackB<T, TVec, TW>(job.TransB, job.B, job.Ldb, pc, kc, jc + ncFull, nc - ncFull, nr, bp);
                 for (int ic = i0; ic < i1; ic += blocking.Mc)                            // loop 3
                 {
                     int mc = Math.Min(blocking.Mc, i1 - ic);
                     GemmPacking.PackA(job.TransA, job.A, job.Lda, ic, mc, pc, kc, mr, ap);
-                    if (kc < GemmBlocking.ShortKc) RowMajorTiles(job, blocking, ic, mc, jc, nc, ncFull, pc, kc, ap, bp, beta, overwrite);
+                    if (kc < GemmBlocking.ShortKc) RowMajorTiles<T, TVec, TW>(job, blocking, ic, mc, jc, nc, ncFull, pc, kc, ap, bp, beta, overwrite);
                     else
                         for (int jr = 0; jr < nc; jr += nr)                              // loop 2
                         {
                             var (bPanel, ldb) = BPanel(job, jr, ncFull, nr, jc, pc, kc, bp);
                             for (int ir = 0; ir < mc; ir += mr)                          // loop 1
-                                Tile(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bPanel, ldb,
+                                Tile<T, TVec, TW>(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bPanel, ldb,
                                     job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
                         }
                 }
@@ -134,15 +157,16 @@ public static class Gemm
     /// mostly its C update, and walking C row panel by row panel writes each C row sequentially, which the
     /// memory system streams far better than the column strips of the BLIS order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void RowMajorTiles<T>(GemmJob<T> job, GemmBlocking blocking, int ic, int mc, int jc, int nc, int ncFull,
-        int pc, int kc, T* ap, T* bp, T beta, bool overwrite) where T : unmanaged, IFloatingPointIeee754<T>
+    private static unsafe void RowMajorTiles<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int ic, int mc, int jc, int nc, int ncFull,
+        int pc, int kc, T* ap, T* bp, T beta, bool overwrite)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int mr = blocking.Mr, nr = blocking.Nr;
         for (int ir = 0; ir < mc; ir += mr)
             for (int jr = 0; jr < nc; jr += nr)
             {
                 var (bPanel, ldb) = BPanel(job, jr, ncFull, nr, jc, pc, kc, bp);
-                Tile(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bPanel, ldb,
+                Tile<T, TVec, TW>(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bPanel, ldb,
                     job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
             }
     }
@@ -154,12 +178,11 @@ public static class Gemm
         => jr < ncFull ? ((nint)(job.B + pc * job.Ldb + jc + jr), job.Ldb) : ((nint)(bp + (nint)(jr - ncFull) * kc), nr);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Tile<T>(in GemmJob<T> job, GemmBlocking blocking, int rows, int cols, int kc, T* aPanel, nint bPanel, nint ldb,
-        T* cTile, T beta, bool overwrite) where T : unmanaged, IFloatingPointIeee754<T>
+    private static unsafe void Tile<T, TVec, TW>(in GemmJob<T> job, GemmBlocking blocking, int rows, int cols, int kc, T* aPanel, nint bPanel, nint ldb,
+        T* cTile, T beta, bool overwrite) where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        if (cols < blocking.Nr) GemmMicroKernel.Edge(blocking, rows, cols, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
-        else if (blocking.Wide) GemmMicroKernel.Wide(rows, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
-        else GemmMicroKernel.Narrow(rows, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
+        if (cols < blocking.Nr) GemmMicroKernel.Edge<T, TVec, TW>(blocking, rows, cols, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
+        else GemmMicroKernel.Tile<T, TVec, TW>(blocking, rows, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -62,8 +62,8 @@ internal static unsafe class GemmPacking
 
     /// <summary>Packs op(B)[p0..p0+kc, j0..j0+nc]; op(B)[p, j] is b[p·ldb + j], or b[j·ldb + p] when transposed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackB<T>(bool transB, T* b, nint ldb, int p0, int kc, int j0, int nc, int nr, T* bp)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    public static void PackB<T, TVec, TW>(bool transB, T* b, nint ldb, int p0, int kc, int j0, int nc, int nr, T* bp)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         for (int jr = 0; jr < nc; jr += nr)
         {
@@ -72,7 +72,7 @@ internal static unsafe class GemmPacking
             if (!transB)
             {
                 T* src = b + (nint)p0 * ldb + j0 + jr;
-                if (cols == nr) CopyRows(src, ldb, panel, nr, kc);
+                if (cols == nr) CopyRows<T, TVec, TW>(src, ldb, panel, kc);
                 else
                     for (int p = 0; p < kc; p++)
                     {
@@ -83,8 +83,8 @@ internal static unsafe class GemmPacking
                         for (; j < nr; j++) d[j] = T.Zero;
                     }
             }
-            else if (GemmTranspose.Available<T>() && nr == 2 * Vector512<T>.Count)
-                TransposedPanel(b + (nint)(j0 + jr) * ldb + p0, ldb, cols, kc, nr, panel);
+            else if (GemmTranspose.Available<T>(TW.Count))
+                TransposedPanel<T>(b + (nint)(j0 + jr) * ldb + p0, ldb, cols, kc, nr, panel);
             else
             {
                 // Column j of op(B) is row j of the stored B, contiguous in k: read it once, write with stride Nr.
@@ -105,7 +105,7 @@ internal static unsafe class GemmPacking
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TransposedPanel<T>(T* src, nint ldb, int cols, int kc, int nr, T* panel) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int w = Vector512<T>.Count;
+        int w = nr / 2;
         for (int half = 0; half < 2; half++)
         {
             int rows = Math.Clamp(cols - half * w, 0, w);
@@ -113,27 +113,22 @@ internal static unsafe class GemmPacking
             T* d = panel + half * w;
             int p = 0;
             if (rows > 0)
-                for (; p + w <= kc; p += w) GemmTranspose.Block(s + p, ldb, d + (nint)p * nr, nr, rows);
+                for (; p + w <= kc; p += w) GemmTranspose.Block(s + p, ldb, d + (nint)p * nr, nr, rows, w);
             for (; p < kc; p++)
                 for (int j = 0; j < w; j++) d[(nint)p * nr + j] = j < rows ? s[j * ldb + p] : T.Zero;
         }
     }
 
-    /// <summary>kc rows of nr contiguous elements (nr = 2 vectors of either width) from stride ldb to stride nr.</summary>
+    /// <summary>kc rows of 2 vectors (Nr elements) from stride ldb to stride Nr.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CopyRows<T>(T* src, nint ldb, T* dst, int nr, int kc) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void CopyRows<T, TVec, TW>(T* src, nint ldb, T* dst, int kc)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        if (Vector512.IsHardwareAccelerated && nr == 2 * Vector512<T>.Count)
+        int w = TW.Count;
+        for (int p = 0; p < kc; p++, src += ldb, dst += 2 * w)
         {
-            for (int p = 0; p < kc; p++, src += ldb, dst += nr)
-            {
-                Vector512.Store(Vector512.Load(src), dst);
-                Vector512.Store(Vector512.Load(src + Vector512<T>.Count), dst + Vector512<T>.Count);
-            }
-            return;
+            TW.Store(TW.Load(src), dst);
+            TW.Store(TW.Load(src + w), dst + w);
         }
-        int bytes = nr * sizeof(T);
-        for (int p = 0; p < kc; p++, src += ldb, dst += nr)
-            Buffer.MemoryCopy(src, dst, bytes, bytes);
     }
 }

@@ -1,27 +1,45 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Backprop.Kernels;
 
-/// <summary>Square blocks transposed in 512-bit registers, for packing a transposed operand (op(B) = Bᵀ) without
+/// <summary>Square blocks transposed in registers (512-bit here, 256- and 128-bit in <see cref="GemmTransposeNarrow"/>), for packing a transposed operand (op(B) = Bᵀ) without
 /// scalar gathers: a W×W block (W = lanes: 16 floats, 8 doubles) is W row loads, log₂W rounds of W two-source
 /// interleaves and W stores, about 0.3 instructions per element against 2 for element-by-element copying.
 /// Round r interleaves row i with row i + W/2 (low halves into row 2i, high halves into row 2i+1); log₂W such
 /// perfect shuffles turn rows into columns.</summary>
 internal static unsafe class GemmTranspose
 {
-    /// <summary>Whether <see cref="Block{T}"/> runs here for <typeparamref name="T"/>.</summary>
-    public static bool Available<T>() => Avx512F.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double));
+    /// <summary>Whether <see cref="Block{T}"/> runs here for <typeparamref name="T"/> with W = <paramref name="lanes"/>
+    /// (the lanes of the width in use: 16/8 with AVX-512, 8/4 with AVX, 4/2 with SSE or NEON).</summary>
+    public static bool Available<T>(int lanes) => (typeof(T) == typeof(float) || typeof(T) == typeof(double)) && (lanes * Unsafe.SizeOf<T>()) switch
+    {
+        64 => Avx512F.IsSupported,
+        32 => Avx.IsSupported,
+        16 => Sse2.IsSupported || AdvSimd.Arm64.IsSupported,
+        _ => false,
+    };
 
     /// <summary>dst[q·ldd + r] = src[r·lds + q] for r, q &lt; W, with rows r ≥ <paramref name="rows"/> read as zeros.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Block<T>(T* src, nint lds, T* dst, nint ldd, int rows) where T : unmanaged
+    public static void Block<T>(T* src, nint lds, T* dst, nint ldd, int rows, int lanes) where T : unmanaged
     {
-        if (typeof(T) == typeof(float)) Transpose16((float*)src, lds, (float*)dst, ldd, rows);
-        else if (typeof(T) == typeof(double)) Transpose8((double*)src, lds, (double*)dst, ldd, rows);
-        else throw new NotSupportedException(typeof(T).Name);
+        if (typeof(T) == typeof(float))
+        {
+            if (lanes == 16) { Transpose16((float*)src, lds, (float*)dst, ldd, rows); return; }
+            if (lanes == 8) { GemmTransposeNarrow.Transpose8((float*)src, lds, (float*)dst, ldd, rows); return; }
+            if (lanes == 4) { GemmTransposeNarrow.Transpose4((float*)src, lds, (float*)dst, ldd, rows); return; }
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            if (lanes == 8) { Transpose8((double*)src, lds, (double*)dst, ldd, rows); return; }
+            if (lanes == 4) { GemmTransposeNarrow.Transpose4((double*)src, lds, (double*)dst, ldd, rows); return; }
+            if (lanes == 2) { GemmTransposeNarrow.Transpose2((double*)src, lds, (double*)dst, ldd, rows); return; }
+        }
+        throw new NotSupportedException(typeof(T).Name);
     }
 
     /// <summary>16×16 float transpose in registers: 4 rounds of perfect-shuffle interleaves (vpermt2ps).</summary>

@@ -7,6 +7,7 @@ namespace Backprop.Kernels;
 public interface IUnaryOperator<T> where T : unmanaged
 {
     static abstract T Invoke(T x);
+    static abstract Vector128<T> Invoke(Vector128<T> x);
     static abstract Vector256<T> Invoke(Vector256<T> x);
     static abstract Vector512<T> Invoke(Vector512<T> x);
 }
@@ -15,6 +16,7 @@ public interface IUnaryOperator<T> where T : unmanaged
 public interface IBinaryOperator<T> where T : unmanaged
 {
     static abstract T Invoke(T x, T y);
+    static abstract Vector128<T> Invoke(Vector128<T> x, Vector128<T> y);
     static abstract Vector256<T> Invoke(Vector256<T> x, Vector256<T> y);
     static abstract Vector512<T> Invoke(Vector512<T> x, Vector512<T> y);
 }

@@ -11,39 +11,66 @@ namespace Backprop.Kernels;
 public static class Reductions
 {
     /// <summary>Σᵢ x[i].</summary>
-    public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Sum(x, VectorWidths.Widest);
+
+    /// <summary>Σᵢ x[i] with vectors of <paramref name="width"/>: four vector accumulators over blocks of four vectors,
+    /// one more for the remaining whole vectors, ((a0 + a1) + (a2 + a3)) reduced lane by lane, then the tail in order.</summary>
+    internal static T Sum<T>(ReadOnlySpan<T> x, VectorWidth width) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ref T xs = ref MemoryMarshal.GetReference(x);
         int n = x.Length, i = 0;
-        T total = T.Zero;
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && n >= Vector512<T>.Count)
+        T total = VectorWidths.For<T>(width) switch
         {
-            int w = Vector512<T>.Count;
-            Vector512<T> a0 = Vector512<T>.Zero, a1 = a0, a2 = a0, a3 = a0;
-            for (; i <= n - 4 * w; i += 4 * w)
-            {
-                a0 += Vector512.LoadUnsafe(ref xs, (nuint)i);
-                a1 += Vector512.LoadUnsafe(ref xs, (nuint)(i + w));
-                a2 += Vector512.LoadUnsafe(ref xs, (nuint)(i + 2 * w));
-                a3 += Vector512.LoadUnsafe(ref xs, (nuint)(i + 3 * w));
-            }
-            for (; i <= n - w; i += w) a0 += Vector512.LoadUnsafe(ref xs, (nuint)i);
-            total = Vector512.Sum((a0 + a1) + (a2 + a3));
-        }
-        else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && n >= Vector256<T>.Count)
-        {
-            int w = Vector256<T>.Count;
-            Vector256<T> a0 = Vector256<T>.Zero, a1 = a0;
-            for (; i <= n - 2 * w; i += 2 * w)
-            {
-                a0 += Vector256.LoadUnsafe(ref xs, (nuint)i);
-                a1 += Vector256.LoadUnsafe(ref xs, (nuint)(i + w));
-            }
-            for (; i <= n - w; i += w) a0 += Vector256.LoadUnsafe(ref xs, (nuint)i);
-            total = Vector256.Sum(a0 + a1);
-        }
+            VectorWidth.Bits512 => Sum<T, Vector512<T>, Width512<T>>(ref xs, n, ref i),
+            VectorWidth.Bits256 => Sum<T, Vector256<T>, Width256<T>>(ref xs, n, ref i),
+            VectorWidth.Bits128 => Sum<T, Vector128<T>, Width128<T>>(ref xs, n, ref i),
+            _ => T.Zero,
+        };
         for (; i < n; i++) total += Unsafe.Add(ref xs, i);
         return total;
+    }
+
+    private static T Sum<T, TVec, TW>(ref T xs, int n, ref int i)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        int w = TW.Count;
+        if (n < w) return T.Zero;
+        TVec a0 = TW.Zero, a1 = a0, a2 = a0, a3 = a0;
+        for (; i <= n - 4 * w; i += 4 * w)
+        {
+            a0 = TW.Add(a0, TW.Load(ref xs, (nuint)i));
+            a1 = TW.Add(a1, TW.Load(ref xs, (nuint)(i + w)));
+            a2 = TW.Add(a2, TW.Load(ref xs, (nuint)(i + 2 * w)));
+            a3 = TW.Add(a3, TW.Load(ref xs, (nuint)(i + 3 * w)));
+        }
+        for (; i <= n - w; i += w) a0 = TW.Add(a0, TW.Load(ref xs, (nuint)i));
+        return TW.Sum(TW.Add(TW.Add(a0, a1), TW.Add(a2, a3)));
+    }
+
+    /// <summary>Σᵢ op(x[i]) (e.g. Σ e^xᵢ for log-softmax) without writing op(x) anywhere: one vector accumulator per
+    /// lane position, reduced, then the tail in order.</summary>
+    public static T SumOf<T, TOp>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOperator<T>
+    {
+        ref T xs = ref MemoryMarshal.GetReference(x);
+        int n = x.Length, i = 0;
+        T total = VectorWidths.For<T>(VectorWidths.Widest) switch
+        {
+            VectorWidth.Bits512 => SumOf<T, TOp, Vector512<T>, Width512<T>>(ref xs, n, ref i),
+            VectorWidth.Bits256 => SumOf<T, TOp, Vector256<T>, Width256<T>>(ref xs, n, ref i),
+            VectorWidth.Bits128 => SumOf<T, TOp, Vector128<T>, Width128<T>>(ref xs, n, ref i),
+            _ => T.Zero,
+        };
+        for (; i < n; i++) total += TOp.Invoke(Unsafe.Add(ref xs, i));
+        return total;
+    }
+
+    private static T SumOf<T, TOp, TVec, TW>(ref T xs, int n, ref int i)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOperator<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        if (n < TW.Count) return T.Zero;
+        TVec acc = TW.Zero;
+        for (; i <= n - TW.Count; i += TW.Count) acc = TW.Add(acc, TW.Apply<TOp>(TW.Load(ref xs, (nuint)i)));
+        return TW.Sum(acc);
     }
 
     /// <summary>maxᵢ x[i]; NaN if any element is NaN; −∞ for an empty span.</summary>

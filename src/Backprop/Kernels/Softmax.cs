@@ -34,8 +34,7 @@ public static class Softmax
             // (x − max) − ln Σ, not x − (max + ln Σ): adding ln Σ to a large max first would round it to the
             // max's ulp (log-softmax of [1000, 1000, 1000] would miss −ln 3 by 5e-14).
             Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(xr, max, dr);
-            T sum = T.Zero;
-            for (int j = 0; j < cols; j++) sum += T.Exp(dr[j]);
+            T sum = Reductions.SumOf<T, ExpOperator<T>>(dr);
             Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(dr, T.Log(sum), dr);
         }
     }

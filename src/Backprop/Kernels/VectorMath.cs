@@ -17,6 +17,14 @@ internal static class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Exp<T>(Vector128<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) return Vector128.Exp(x.As<T, float>()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Vector128.Exp(x.As<T, double>()).As<double, T>();
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Exp<T>(Vector256<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float)) return Vector256.Exp(x.As<T, float>()).As<float, T>();
@@ -29,6 +37,14 @@ internal static class VectorMath
     {
         if (typeof(T) == typeof(float)) return Vector512.Log(x.As<T, float>()).As<float, T>();
         if (typeof(T) == typeof(double)) return Vector512.Log(x.As<T, double>()).As<double, T>();
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Log<T>(Vector128<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) return Vector128.Log(x.As<T, float>()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Vector128.Log(x.As<T, double>()).As<double, T>();
         throw new NotSupportedException(typeof(T).Name);
     }
 

@@ -6,7 +6,8 @@ using Backprop.Models;
 namespace Backprop.Tests.Course;
 
 /// <summary>Weeks 2 and 4 on the cat vs non-cat data, against the course's published numbers (COURSE_REFERENCE.md §2, §5):
-/// in float64 every printed cost to 1e-9 and the accuracies exactly; in float32 the same accuracies and costs to 1e-3.</summary>
+/// in float64 every printed cost to 1e-9 and the accuracies exactly, at every vector width; in float32 what holds at every
+/// width whatever the summation order (the start and end of each curve, a band around it, the accuracies).</summary>
 [Collection("Course runs")]
 public class CatReproductionTests
 {
@@ -85,9 +86,12 @@ public class CatReproductionTests
         Assert.Equal(0.8, CourseRun.Accuracy(model, test.X, test.Y));
     }
 
-    // The same runs in NumPy float32 (numpy 1.24.2 + OpenBLAS on this machine, the course's code with every array in
-    // float32), printed to 5 decimals. float32 rounding moves the plateau escapes of these curves by up to 0.07 from the
-    // float64 (published) ones — NumPy's own float32 run does exactly the same — so float32 is held to NumPy float32.
+    // The same runs in NumPy float32 (numpy 1.24.2 + OpenBLAS, the course's code with every array in float32), printed
+    // to 5 decimals. In float32 these curves are chaotic around their plateau escapes: a one-ulp difference in one
+    // summation order (a vector width, FMA or not) moves an escape by up to 100 iterations, so mid-curve costs differ by up
+    // to 0.06 between vector levels (and between NumPy float32 and float64). What holds at every level, and is asserted:
+    // the start of each curve, its band, its end, and the accuracies within a few examples (docs/architecture.md, "Every
+    // CPU", gives the measured spread these tolerances come from).
     internal static readonly double[] TwoLayerCostsNumpyFloat32 =
     [
         0.69305, 0.64643, 0.63251, 0.60150, 0.56020, 0.51583, 0.47549, 0.43392, 0.40080, 0.36295, 0.32826, 0.30433, 0.25601,
@@ -100,23 +104,42 @@ public class CatReproductionTests
         0.20021, 0.17728, 0.16061, 0.15294, 0.13413, 0.12816, 0.11621, 0.11011, 0.10260, 0.09706, 0.09248, 0.08842, 0.08448,
     ];
 
+    /// <summary>A float32 curve that may take its plateau escapes earlier or later than NumPy's: the first cost (one
+    /// forward pass from the same weights) to 1e-4, the first <paramref name="smooth"/> points (before any escape) to 1e-3,
+    /// every point within <paramref name="band"/> of NumPy float32 or of float64, and the last within <paramref name="end"/>.</summary>
+    private static void AssertFloat32Curve(double[] numpy32, double[] published64, List<(int Step, double Cost)> costs, int smooth, double band, double end)
+    {
+        Assert.Equal(numpy32.Length, costs.Count);
+        for (int i = 0; i < numpy32.Length; i++)
+        {
+            double cost = costs[i].Cost, nearest = Math.Min(Math.Abs(cost - numpy32[i]), Math.Abs(cost - published64[i]));
+            double limit = i == 0 ? 1e-4 : i < smooth ? 1e-3 : i == numpy32.Length - 1 ? end : band;
+            Assert.True(nearest <= limit,
+                $"iteration {costs[i].Step}: cost {cost:R}, NumPy float32 {numpy32[i]:R}, float64 {published64[i]:R}, |Δ| = {nearest:E2} > {limit:E0}");
+        }
+    }
+
     [SkippableFact]
-    public void In_float32_the_course_models_reach_the_same_accuracies_and_follow_numpy_float32_within_1e_3()
+    public void In_float32_the_course_models_follow_numpy_float32_and_reach_its_accuracies_within_the_spread_of_the_vector_widths()
     {
         var (train, test) = Cats<float>();
         var twoLayer = CourseModels.TwoLayerCat<float>();
-        AssertCurve(TwoLayerCostsNumpyFloat32, CourseRun.Train(twoLayer, train.X, train.Y, 0.0075, 2500, 100).Costs, 1e-3);
+        AssertFloat32Curve(TwoLayerCostsNumpyFloat32, TwoLayerCosts, CourseRun.Train(twoLayer, train.X, train.Y, 0.0075, 2500, 100).Costs,
+            smooth: 9, band: 0.02, end: 1e-3);
         Assert.Equal(1.0, CourseRun.Accuracy(twoLayer, train.X, train.Y));
         Assert.Equal(0.72, CourseRun.Accuracy(twoLayer, test.X, test.Y));
 
         var deep = CourseModels.LLayerCat<float>();
-        AssertCurve(LLayerCostsNumpyFloat32, CourseRun.Train(deep, train.X, train.Y, 0.0075, 2500, 100).Costs, 1e-3);
-        Assert.Equal(206.0 / 209, CourseRun.Accuracy(deep, train.X, train.Y));
-        Assert.Equal(0.8, CourseRun.Accuracy(deep, test.X, test.Y));
+        AssertFloat32Curve(LLayerCostsNumpyFloat32, LLayerCosts, CourseRun.Train(deep, train.X, train.Y, 0.0075, 2500, 100).Costs,
+            smooth: 2, band: 0.08, end: 0.03);
+        // Measured across the four vector levels: train 206–207 of 209, test 38–40 of 50 (NumPy float32: 206, 40).
+        Assert.InRange(CourseRun.Accuracy(deep, train.X, train.Y), 205.0 / 209, 1.0);
+        Assert.InRange(CourseRun.Accuracy(deep, test.X, test.Y), 0.74, 0.82);
 
         var logistic = CourseModels.LogisticRegression<float>(12288);
         var history = CourseRun.Train(logistic, train.X, train.Y, 0.005, 2000, 100, printLastIteration: false);
-        Assert.Equal(0.1408720757031016, history.Costs[19].Cost, 1e-3);
+        Assert.Equal(0.5845083636993086, history.Costs[1].Cost, 1e-4);
+        Assert.Equal(0.1408720757031016, history.Costs[19].Cost, 1e-4);
         Assert.Equal(207.0 / 209, CourseRun.Accuracy(logistic, train.X, train.Y));
         Assert.Equal(0.70, CourseRun.Accuracy(logistic, test.X, test.Y));
     }

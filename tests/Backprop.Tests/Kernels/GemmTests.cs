@@ -5,7 +5,7 @@ namespace Backprop.Tests.Kernels;
 
 /// <summary>GEMM against <see cref="NaiveGemm{T}"/>: |C − C_ref| ≤ 8·ε·√(k+1)·(|α|·Σ|a·b| + |β·C|) per element, for float and
 /// double, every transpose, α/β, padded strides, every block size ±1 and the course's shapes; plus bit-identity
-/// across thread counts and vector widths, and untouched memory around C.</summary>
+/// across thread counts at every vector width, and untouched memory around C.</summary>
 public class GemmTests
 {
     private const double Canary = 12345.25;
@@ -37,23 +37,37 @@ public class GemmTests
                 Verify<T>(c);
     }
 
-    [Fact]
-    public void Float_gemm_matches_naive_reference_on_edge_sizes() => EdgeSizes<float>(wide: true);
+    public static TheoryData<VectorWidth> Widths() => [.. VectorWidths.Available];
 
-    [Fact]
-    public void Double_gemm_matches_naive_reference_on_edge_sizes() => EdgeSizes<double>(wide: true);
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Float_gemm_at_every_vector_width_matches_naive_reference_on_edge_sizes(VectorWidth width) => EdgeSizes<float>(width);
 
-    [Fact]
-    public void Float_gemm_with_256_bit_vectors_matches_naive_reference_on_edge_sizes() => EdgeSizes<float>(wide: false);
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Double_gemm_at_every_vector_width_matches_naive_reference_on_edge_sizes(VectorWidth width) => EdgeSizes<double>(width);
 
-    [Fact]
-    public void Double_gemm_with_256_bit_vectors_matches_naive_reference_on_edge_sizes() => EdgeSizes<double>(wide: false);
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Skinny_and_course_shapes_at_every_vector_width_match_naive_reference(VectorWidth width)
+    {
+        foreach (var c in new[]
+        {
+            new Case(1, 12288, 209, TransA: true), new Case(209, 1, 12288, TransB: true), new Case(1, 20, 12288, TransB: true),
+            new Case(3, 300, 70, TransA: false, Beta: 1, PadC: 2), new Case(4, 130, 257), new Case(2, 600, 300, TransB: true, Alpha: 0.5),
+            new Case(209, 20, 12288, TransB: true), new Case(20, 12288, 209, TransA: true, Beta: 1), new Case(209, 12288, 20),
+        })
+        {
+            Verify<float>(c, width);
+            Verify<double>(c, width);
+        }
+    }
 
     /// <summary>Each block size (Mr, Nr, Mc, Kc, Nc of this type and width) −1, exact and +1 in its own dimension,
     /// the others small primes, so every partial micro-tile, block and slice is hit.</summary>
-    private static void EdgeSizes<T>(bool wide) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void EdgeSizes<T>(VectorWidth width) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var blocking = GemmBlocking.For<T>(wide);
+        var blocking = GemmBlocking.For<T>(width);
         var cases = new List<Case>();
         foreach (int d in new[] { -1, 0, 1 })
         {
@@ -64,7 +78,7 @@ public class GemmTests
             cases.Add(new Case(blocking.Mr + 1, blocking.Nr + 1, 2 * blocking.Kc + d, TransA: d == 1, TransB: d == -1));
             cases.Add(new Case(11, blocking.Nc + d, 7, TransA: d == -1, TransB: d == 1, Alpha: -1));
         }
-        foreach (var c in cases) Verify<T>(c, wide: wide);
+        foreach (var c in cases) Verify<T>(c, width);
     }
 
     [Fact]
@@ -134,13 +148,18 @@ public class GemmTests
         }
     }
 
-    [Fact]
-    public void The_256_bit_and_512_bit_kernels_give_identical_bits()
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Every_path_at_every_width_gives_the_same_bits_on_one_and_two_threads(VectorWidth width)
     {
-        foreach (var c in new[] { new Case(100, 90, 600, Beta: 1), new Case(37, 70, 300, TransA: true, TransB: true, PadC: 1) })
+        foreach (var c in new[]
         {
-            Assert.Equal(Run<float>(c, threads: 2, wide: true), Run<float>(c, threads: 2, wide: false));
-            Assert.Equal(Run<double>(c, threads: 1, wide: true), Run<double>(c, threads: 1, wide: false));
+            new Case(100, 90, 600, Beta: 1), new Case(37, 70, 300, TransA: true, TransB: true, PadC: 1),
+            new Case(2, 5000, 300, TransA: true), new Case(3, 200, 3000, TransB: true), new Case(130, 7, 3000, TransB: true),
+        })
+        {
+            Assert.Equal(Run<float>(c, threads: 1, width), Run<float>(c, threads: 2, width));
+            Assert.Equal(Run<double>(c, threads: 1, width), Run<double>(c, threads: 2, width));
         }
     }
 
@@ -159,19 +178,19 @@ public class GemmTests
 
     // ---- harness ----
 
-    private static T[] Run<T>(Case c, int threads, bool wide = true) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T[] Run<T>(Case c, int threads, VectorWidth width = VectorWidth.Bits512) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (a, lda, b, ldb, result, ldc) = Operands<T>(c, T.CreateChecked(0.25));
-        Gemm.Multiply(c.TransA, c.TransB, c.M, c.N, c.K, T.CreateChecked(c.Alpha), a, lda, b, ldb, T.CreateChecked(c.Beta), result, ldc, threads, wide);
+        Gemm.Multiply(c.TransA, c.TransB, c.M, c.N, c.K, T.CreateChecked(c.Alpha), a, lda, b, ldb, T.CreateChecked(c.Beta), result, ldc, threads, width);
         return result;
     }
 
-    private static void Verify<T>(Case c, bool wide = true, T? fillC = null) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Verify<T>(Case c, VectorWidth width = VectorWidth.Bits512, T? fillC = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (a, lda, b, ldb, result, ldc) = Operands(c, fillC);
         var before = (T[])result.Clone();
         var naive = new NaiveGemm<T>(c.TransA, c.TransB, c.M, c.N, c.K, T.CreateChecked(c.Alpha), a, lda, b, ldb, T.CreateChecked(c.Beta));
-        Gemm.Multiply(c.TransA, c.TransB, c.M, c.N, c.K, T.CreateChecked(c.Alpha), a, lda, b, ldb, T.CreateChecked(c.Beta), result, ldc, 2, wide);
+        Gemm.Multiply(c.TransA, c.TransB, c.M, c.N, c.K, T.CreateChecked(c.Alpha), a, lda, b, ldb, T.CreateChecked(c.Beta), result, ldc, 2, width);
         double epsilon = double.CreateChecked(T.BitIncrement(T.One) - T.One);
         double tolerance = 8 * epsilon * Math.Sqrt(c.K + 1), floor = double.CreateChecked(T.Epsilon);
         // Big products check every element on the last row and column (edge tiles) and a regular sample elsewhere,
@@ -190,7 +209,7 @@ public class GemmTests
             var (want, scale) = naive.Element(i, j, before[index]);
             double limit = tolerance * scale + floor;
             Assert.True(Math.Abs(actual - want) <= limit,
-                $"{typeof(T).Name} {c}{(wide ? "" : " 256-bit")}: C[{i},{j}] = {actual}, expected {want} ± {limit}.");
+                $"{typeof(T).Name} {c} at {VectorWidths.Describe(VectorWidths.For<T>(width))}: C[{i},{j}] = {actual}, expected {want} ± {limit}.");
         }
     }
 

@@ -18,6 +18,9 @@ public abstract class KernelCase
 {
     protected const double Canary = -777.25;
 
+    /// <summary>The driver width under test, for failure messages.</summary>
+    [ThreadStatic] protected static VectorWidth CurrentWidth;
+
     protected KernelCase(string op, Type operatorDefinition, Type elementType, Tolerance tolerance)
     {
         Op = op;
@@ -38,15 +41,15 @@ public abstract class KernelCase
     public string Name => $"{Op}<{(ElementType == typeof(float) ? "float" : "double")}>";
 
     /// <summary>Random inputs of the given length through the driver into a destination with a canary on either side.</summary>
-    public abstract void CheckDriver(int length);
+    public abstract void CheckDriver(int length, VectorWidth width);
     /// <summary>The destination is the same span as an input (each input in turn, and all at once).</summary>
-    public abstract void CheckInPlace(int length);
+    public abstract void CheckInPlace(int length, VectorWidth width);
     /// <summary>BinaryScalarRight and BinaryScalarLeft (binary operators only).</summary>
-    public abstract void CheckScalarBroadcast(int length);
-    /// <summary>The Vector256 and Vector512 forms called directly, whatever the machine's preferred width.</summary>
+    public abstract void CheckScalarBroadcast(int length, VectorWidth width);
+    /// <summary>The Vector128, Vector256 and Vector512 forms called directly, whatever the machine's preferred width.</summary>
     public abstract void CheckVectorForms(int trials);
     /// <summary>Every element of a vector-and-tail-sized array filled with x (and y) maps to expected.</summary>
-    public abstract void CheckSpecialValue(double x, double y, double expected, Tolerance tolerance);
+    public abstract void CheckSpecialValue(double x, double y, double expected, Tolerance tolerance, VectorWidth width);
 
     public override string ToString() => Name;
 
@@ -78,7 +81,7 @@ public abstract class KernelCase<T> : KernelCase where T : unmanaged, IFloatingP
     protected void CheckElement(T actual, T expected, string what, int length, int index, Tolerance tolerance)
     {
         if (!tolerance.Accepts(actual, expected))
-            Fail($"{Name} {what}, length {length}, element {index}: got {Show(actual)}, oracle {Show(expected)} ({tolerance}).");
+            Fail($"{Name} {what} at {VectorWidths.Describe(CurrentWidth)}, length {length}, element {index}: got {Show(actual)}, oracle {Show(expected)} ({tolerance}).");
     }
 }
 
@@ -96,32 +99,39 @@ public sealed class UnaryKernelCase<T, TOp>(string op, Domain domain, Tolerance 
         return x;
     }
 
-    public override void CheckDriver(int length)
+    public override void CheckDriver(int length, VectorWidth width)
     {
+        CurrentWidth = width;
         var x = Inputs(length, length);
         var buffer = Guarded(length);
-        Elementwise.Unary<T, TOp>(x, buffer.AsSpan(1, length));
+        Elementwise.Unary<T, TOp>(x, buffer.AsSpan(1, length), width);
         CheckCanaries(buffer, "Unary");
         for (int i = 0; i < length; i++) CheckElement(buffer[i + 1], TOp.Invoke(x[i]), "Unary", length, i, Tolerance);
     }
 
-    public override void CheckInPlace(int length)
+    public override void CheckInPlace(int length, VectorWidth width)
     {
+        CurrentWidth = width;
         var x = Inputs(length, 1000 + length);
         var separate = new T[length];
-        Elementwise.Unary<T, TOp>(x, separate);
+        Elementwise.Unary<T, TOp>(x, separate, width);
         var shared = (T[])x.Clone();
-        Elementwise.Unary<T, TOp>(shared, shared);
+        Elementwise.Unary<T, TOp>(shared, shared, width);
         for (int i = 0; i < length; i++) CheckElement(shared[i], separate[i], "in place", length, i, Tolerance.Exact);
     }
 
-    public override void CheckScalarBroadcast(int length) { }
+    public override void CheckScalarBroadcast(int length, VectorWidth width) { }
 
     public override void CheckVectorForms(int trials)
     {
         var random = new Random(trials);
         for (int t = 0; t < trials; t++)
         {
+            var x128 = new T[Vector128<T>.Count];
+            for (int i = 0; i < x128.Length; i++) x128[i] = domain.Draw<T>(random);
+            var y128 = TOp.Invoke(Vector128.Create<T>(x128));
+            for (int i = 0; i < x128.Length; i++) CheckElement(y128[i], TOp.Invoke(x128[i]), "Vector128 lane", x128.Length, i, Tolerance);
+
             var x256 = new T[Vector256<T>.Count];
             for (int i = 0; i < x256.Length; i++) x256[i] = domain.Draw<T>(random);
             var y256 = TOp.Invoke(Vector256.Create<T>(x256));
@@ -134,17 +144,19 @@ public sealed class UnaryKernelCase<T, TOp>(string op, Domain domain, Tolerance 
         }
     }
 
-    public override void CheckSpecialValue(double x, double y, double expected, Tolerance tolerance)
+    public override void CheckSpecialValue(double x, double y, double expected, Tolerance tolerance, VectorWidth width)
     {
+        CurrentWidth = width;
         int length = 2 * Vector512<T>.Count + 3;
         var input = new T[length];
         input.AsSpan().Fill(T.CreateTruncating(x));
         var output = new T[length];
-        Elementwise.Unary<T, TOp>(input, output);
+        Elementwise.Unary<T, TOp>(input, output, width);
         T want = T.CreateTruncating(expected);
         CheckElement(TOp.Invoke(input[0]), want, $"scalar oracle at {x}", 1, 0, tolerance);
         for (int i = 0; i < length; i++) CheckElement(output[i], want, $"at {x}", length, i, tolerance);
-        // Both widths directly, since the driver takes only the widest the machine accelerates.
+        // Every width's form directly, accelerated here or not.
+        CheckElement(TOp.Invoke(Vector128.Create(input[0]))[0], want, $"Vector128 at {x}", 1, 0, tolerance);
         CheckElement(TOp.Invoke(Vector256.Create(input[0]))[0], want, $"Vector256 at {x}", 1, 0, tolerance);
         CheckElement(TOp.Invoke(Vector512.Create(input[0]))[0], want, $"Vector512 at {x}", 1, 0, tolerance);
     }
@@ -170,29 +182,31 @@ public sealed class BinaryKernelCase<T, TOp>(string op, Domain left, Domain righ
         return (x, y);
     }
 
-    public override void CheckDriver(int length)
+    public override void CheckDriver(int length, VectorWidth width)
     {
+        CurrentWidth = width;
         var (x, y) = Inputs(length, length);
         var buffer = Guarded(length);
-        Elementwise.Binary<T, TOp>(x, y, buffer.AsSpan(1, length));
+        Elementwise.Binary<T, TOp>(x, y, buffer.AsSpan(1, length), width);
         CheckCanaries(buffer, "Binary");
         for (int i = 0; i < length; i++) CheckElement(buffer[i + 1], TOp.Invoke(x[i], y[i]), "Binary", length, i, Tolerance);
     }
 
-    public override void CheckInPlace(int length)
+    public override void CheckInPlace(int length, VectorWidth width)
     {
+        CurrentWidth = width;
         var (x, y) = Inputs(length, 1000 + length);
         var separate = new T[length];
-        Elementwise.Binary<T, TOp>(x, y, separate);
+        Elementwise.Binary<T, TOp>(x, y, separate, width);
 
         var intoX = (T[])x.Clone();
-        Elementwise.Binary<T, TOp>(intoX, y, intoX);
+        Elementwise.Binary<T, TOp>(intoX, y, intoX, width);
         var intoY = (T[])y.Clone();
-        Elementwise.Binary<T, TOp>(x, intoY, intoY);
+        Elementwise.Binary<T, TOp>(x, intoY, intoY, width);
         var squared = new T[length];
-        Elementwise.Binary<T, TOp>(x, x, squared);
+        Elementwise.Binary<T, TOp>(x, x, squared, width);
         var all = (T[])x.Clone();
-        Elementwise.Binary<T, TOp>(all, all, all);
+        Elementwise.Binary<T, TOp>(all, all, all, width);
         for (int i = 0; i < length; i++)
         {
             CheckElement(intoX[i], separate[i], "in place (dst = x)", length, i, Tolerance.Exact);
@@ -201,27 +215,28 @@ public sealed class BinaryKernelCase<T, TOp>(string op, Domain left, Domain righ
         }
     }
 
-    public override void CheckScalarBroadcast(int length)
+    public override void CheckScalarBroadcast(int length, VectorWidth width)
     {
+        CurrentWidth = width;
         var (x, y) = Inputs(length, 2000 + length);
         var random = new Random(length);
         T s = right.Draw<T>(random), t = left.Draw<T>(random);
 
         var buffer = Guarded(length);
-        Elementwise.BinaryScalarRight<T, TOp>(x, s, buffer.AsSpan(1, length));
+        Elementwise.BinaryScalarRight<T, TOp>(x, s, buffer.AsSpan(1, length), width);
         CheckCanaries(buffer, "BinaryScalarRight");
         for (int i = 0; i < length; i++) CheckElement(buffer[i + 1], TOp.Invoke(x[i], s), "BinaryScalarRight", length, i, Tolerance);
 
         buffer = Guarded(length);
-        Elementwise.BinaryScalarLeft<T, TOp>(t, y, buffer.AsSpan(1, length));
+        Elementwise.BinaryScalarLeft<T, TOp>(t, y, buffer.AsSpan(1, length), width);
         CheckCanaries(buffer, "BinaryScalarLeft");
         for (int i = 0; i < length; i++) CheckElement(buffer[i + 1], TOp.Invoke(t, y[i]), "BinaryScalarLeft", length, i, Tolerance);
 
         var shared = (T[])x.Clone();
-        Elementwise.BinaryScalarRight<T, TOp>(shared, s, shared);
+        Elementwise.BinaryScalarRight<T, TOp>(shared, s, shared, width);
         for (int i = 0; i < length; i++) CheckElement(shared[i], TOp.Invoke(x[i], s), "BinaryScalarRight in place", length, i, Tolerance);
         shared = (T[])y.Clone();
-        Elementwise.BinaryScalarLeft<T, TOp>(t, shared, shared);
+        Elementwise.BinaryScalarLeft<T, TOp>(t, shared, shared, width);
         for (int i = 0; i < length; i++) CheckElement(shared[i], TOp.Invoke(t, y[i]), "BinaryScalarLeft in place", length, i, Tolerance);
     }
 
@@ -232,6 +247,9 @@ public sealed class BinaryKernelCase<T, TOp>(string op, Domain left, Domain righ
         {
             var xs = x.AsSpan(t * Vector512<T>.Count);
             var ys = y.AsSpan(t * Vector512<T>.Count);
+            var z128 = TOp.Invoke(Vector128.Create<T>(xs), Vector128.Create<T>(ys));
+            for (int i = 0; i < Vector128<T>.Count; i++)
+                CheckElement(z128[i], TOp.Invoke(xs[i], ys[i]), "Vector128 lane", Vector128<T>.Count, i, Tolerance);
             var z256 = TOp.Invoke(Vector256.Create<T>(xs), Vector256.Create<T>(ys));
             for (int i = 0; i < Vector256<T>.Count; i++)
                 CheckElement(z256[i], TOp.Invoke(xs[i], ys[i]), "Vector256 lane", Vector256<T>.Count, i, Tolerance);
@@ -241,8 +259,9 @@ public sealed class BinaryKernelCase<T, TOp>(string op, Domain left, Domain righ
         }
     }
 
-    public override void CheckSpecialValue(double x, double y, double expected, Tolerance tolerance)
+    public override void CheckSpecialValue(double x, double y, double expected, Tolerance tolerance, VectorWidth width)
     {
+        CurrentWidth = width;
         int length = 2 * Vector512<T>.Count + 3;
         var xs = new T[length];
         var ys = new T[length];
@@ -251,12 +270,13 @@ public sealed class BinaryKernelCase<T, TOp>(string op, Domain left, Domain righ
         T want = T.CreateTruncating(expected);
         CheckElement(TOp.Invoke(xs[0], ys[0]), want, $"scalar oracle at ({x}, {y})", 1, 0, tolerance);
         var output = new T[length];
-        Elementwise.Binary<T, TOp>(xs, ys, output);
+        Elementwise.Binary<T, TOp>(xs, ys, output, width);
         for (int i = 0; i < length; i++) CheckElement(output[i], want, $"at ({x}, {y})", length, i, tolerance);
-        Elementwise.BinaryScalarRight<T, TOp>(xs, ys[0], output);
+        Elementwise.BinaryScalarRight<T, TOp>(xs, ys[0], output, width);
         for (int i = 0; i < length; i++) CheckElement(output[i], want, $"BinaryScalarRight at ({x}, {y})", length, i, tolerance);
-        Elementwise.BinaryScalarLeft<T, TOp>(xs[0], ys, output);
+        Elementwise.BinaryScalarLeft<T, TOp>(xs[0], ys, output, width);
         for (int i = 0; i < length; i++) CheckElement(output[i], want, $"BinaryScalarLeft at ({x}, {y})", length, i, tolerance);
+        CheckElement(TOp.Invoke(Vector128.Create(xs[0]), Vector128.Create(ys[0]))[0], want, $"Vector128 at ({x}, {y})", 1, 0, tolerance);
         CheckElement(TOp.Invoke(Vector256.Create(xs[0]), Vector256.Create(ys[0]))[0], want, $"Vector256 at ({x}, {y})", 1, 0, tolerance);
         CheckElement(TOp.Invoke(Vector512.Create(xs[0]), Vector512.Create(ys[0]))[0], want, $"Vector512 at ({x}, {y})", 1, 0, tolerance);
     }

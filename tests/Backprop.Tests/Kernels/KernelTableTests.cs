@@ -13,10 +13,11 @@ public class KernelTableTests
 
     [Theory]
     [MemberData(nameof(AllKernels))]
-    public void Vector_path_matches_scalar_oracle_for_every_length(string kernel)
+    public void Vector_path_at_every_width_matches_scalar_oracle_for_every_length(string kernel)
     {
         var row = KernelTable.Get(kernel);
-        for (int length = 0; length <= MaxLength; length++) row.CheckDriver(length);
+        foreach (var width in VectorWidths.Available)
+            for (int length = 0; length <= MaxLength; length++) row.CheckDriver(length, width);
     }
 
     [Theory]
@@ -24,7 +25,8 @@ public class KernelTableTests
     public void Writing_into_an_input_gives_the_same_result_as_a_separate_destination(string kernel)
     {
         var row = KernelTable.Get(kernel);
-        for (int length = 0; length <= MaxLength; length++) row.CheckInPlace(length);
+        foreach (var width in VectorWidths.Available)
+            for (int length = 0; length <= MaxLength; length++) row.CheckInPlace(length, width);
     }
 
     [Theory]
@@ -32,12 +34,13 @@ public class KernelTableTests
     public void A_scalar_on_either_side_broadcasts_like_the_scalar_oracle(string kernel)
     {
         var row = KernelTable.Get(kernel);
-        for (int length = 0; length <= MaxLength; length++) row.CheckScalarBroadcast(length);
+        foreach (var width in VectorWidths.Available)
+            for (int length = 0; length <= MaxLength; length++) row.CheckScalarBroadcast(length, width);
     }
 
     [Theory]
     [MemberData(nameof(AllKernels))]
-    public void Both_vector_widths_match_the_scalar_oracle_lane_by_lane(string kernel) =>
+    public void Every_vector_width_matches_the_scalar_oracle_lane_by_lane(string kernel) =>
         KernelTable.Get(kernel).CheckVectorForms(trials: 64);
 
     [Theory]
@@ -47,7 +50,9 @@ public class KernelTableTests
         var value = SpecialValues.Get(special);
         var rows = KernelTable.All.Where(c => c.Op == value.Op).ToList();
         Assert.Equal(2, rows.Count);
-        foreach (var row in rows) row.CheckSpecialValue(value.X, value.Y, value.Expected, value.Tolerance);
+        foreach (var row in rows)
+            foreach (var width in VectorWidths.Available)
+                row.CheckSpecialValue(value.X, value.Y, value.Expected, value.Tolerance, width);
     }
 
     [Fact]
