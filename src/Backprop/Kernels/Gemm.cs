@@ -109,45 +109,38 @@ public static class Gemm
         }
     }
 
-    /// <summary>The five loops of BLIS over C[i0..i1, j0..j1]. Loop 5 cuts n into Nc-wide panels (B panel → L3),
-    /// loop 4 cuts k into Kc slices and packs B (always in the same k order: the first slice applies β),
-    /// loop 3 cuts m into Mc-high blocks and packs A (A block → L2), loop 2 walks Nr-wide B micro-panels
-    /// (→ L1) and loop 1 runs the Mr-high A micro-panels past each.
-    /// <para>When few rows of A share each B panel (m ≤ <see cref="GemmBlocking.InPlaceRows"/>) and B is not
-    /// transposed, full-width B micro-panels are read where they lie (k rows, stride ldb): packing would copy
-    /// all of B (10 MB for the course's dW1 = dZ1ᵀ·X) to use each copy only once or twice.</para></summary>
+    /// <summary>The five loops of BLIS over C[i0..i1, j0..j1]. Loop 5 cuts n into Nc-wide panels (B panel → L3, or L2
+    /// when one row block uses it, see <see cref="GemmBlocking.NcOneBlock{T}"/>), loop 4 cuts k into Kc slices and packs B
+    /// (always in the same k order: the first slice applies β), loop 3 cuts m into Mc-high blocks and packs A (A block → L2),
+    /// loop 2 walks Nr-wide B micro-panels (→ L1) and loop 1 runs the Mr-high A micro-panels past each.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Loops<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int i0, int i1, int j0, int j1, int rentRows, int rentCols)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int mr = blocking.Mr, nr = blocking.Nr;
         int kcMax = Math.Min(blocking.Kc, job.K);
-        bool inPlaceB = !job.TransB && i1 - i0 <= GemmBlocking.InPlaceRows;
+        int ncBlock = i1 - i0 <= blocking.Mc ? blocking.NcOneBlock<T>(kcMax) : blocking.Nc;
         T* ap = GemmBuffers<T>.A(RoundUp(Math.Min(blocking.Mc, rentRows), mr) * kcMax);
-        T* bp = GemmBuffers<T>.B(RoundUp(Math.Min(blocking.Nc, rentCols), nr) * kcMax);
-        for (int jc = j0; jc < j1; jc += blocking.Nc)                                   // loop 5
+        T* bp = GemmBuffers<T>.B(RoundUp(Math.Min(ncBlock, rentCols), nr) * kcMax);
+        for (int jc = j0; jc < j1; jc += ncBlock)                                       // loop 5
         {
-            int nc = Math.Min(blocking.Nc, j1 - jc);
-            int ncFull = inPlaceB ? nc / nr * nr : 0;                                   // columns read in place
+            int nc = Math.Min(ncBlock, j1 - jc);
             for (int pc = 0; pc < job.K; pc += blocking.Kc)                              // loop 4
             {
                 int kc = Math.Min(blocking.Kc, job.K - pc);
                 bool first = pc == 0, overwrite = first && job.Beta == T.Zero;
                 T beta = first ? job.Beta : T.One;
-                GemmPacking.PackB<T, TVec, TW>(job.TransB, job.B, job.Ldb, pc, kc, jc + ncFull, nc - ncFull, nr, bp);
+                GemmPacking.PackB<T, TVec, TW>(job.TransB, job.B, job.Ldb, pc, kc, jc, nc, nr, bp);
                 for (int ic = i0; ic < i1; ic += blocking.Mc)                            // loop 3
                 {
                     int mc = Math.Min(blocking.Mc, i1 - ic);
                     GemmPacking.PackA(job.TransA, job.A, job.Lda, ic, mc, pc, kc, mr, ap);
-                    if (kc < GemmBlocking.ShortKc) RowMajorTiles<T, TVec, TW>(job, blocking, ic, mc, jc, nc, ncFull, pc, kc, ap, bp, beta, overwrite);
+                    if (kc < GemmBlocking.ShortKc) RowMajorTiles<T, TVec, TW>(job, blocking, ic, mc, jc, nc, kc, ap, bp, beta, overwrite);
                     else
                         for (int jr = 0; jr < nc; jr += nr)                              // loop 2
-                        {
-                            var (bPanel, ldb) = BPanel(job, jr, ncFull, nr, jc, pc, kc, bp);
                             for (int ir = 0; ir < mc; ir += mr)                          // loop 1
-                                Tile<T, TVec, TW>(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bPanel, ldb,
-                                    job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
-                        }
+                                Tile<T, TVec, TW>(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc,
+                                    bp + (nint)jr * kc, job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
                 }
             }
         }
@@ -157,32 +150,23 @@ public static class Gemm
     /// mostly its C update, and walking C row panel by row panel writes each C row sequentially, which the
     /// memory system streams far better than the column strips of the BLIS order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void RowMajorTiles<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int ic, int mc, int jc, int nc, int ncFull,
-        int pc, int kc, T* ap, T* bp, T beta, bool overwrite)
+    private static unsafe void RowMajorTiles<T, TVec, TW>(GemmJob<T> job, GemmBlocking blocking, int ic, int mc, int jc, int nc,
+        int kc, T* ap, T* bp, T beta, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int mr = blocking.Mr, nr = blocking.Nr;
         for (int ir = 0; ir < mc; ir += mr)
             for (int jr = 0; jr < nc; jr += nr)
-            {
-                var (bPanel, ldb) = BPanel(job, jr, ncFull, nr, jc, pc, kc, bp);
-                Tile<T, TVec, TW>(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bPanel, ldb,
+                Tile<T, TVec, TW>(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bp + (nint)jr * kc,
                     job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
-            }
     }
 
-    /// <summary>The B micro-panel for columns jc+jr…: in place (rows of B, stride ldb) left of ncFull, else packed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe (nint Panel, nint Ldb) BPanel<T>(in GemmJob<T> job, int jr, int ncFull, int nr, int jc, int pc, int kc, T* bp)
-        where T : unmanaged
-        => jr < ncFull ? ((nint)(job.B + pc * job.Ldb + jc + jr), job.Ldb) : ((nint)(bp + (nint)(jr - ncFull) * kc), nr);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Tile<T, TVec, TW>(in GemmJob<T> job, GemmBlocking blocking, int rows, int cols, int kc, T* aPanel, nint bPanel, nint ldb,
+    private static unsafe void Tile<T, TVec, TW>(in GemmJob<T> job, GemmBlocking blocking, int rows, int cols, int kc, T* aPanel, T* bPanel,
         T* cTile, T beta, bool overwrite) where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        if (cols < blocking.Nr) GemmMicroKernel.Edge<T, TVec, TW>(blocking, rows, cols, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
-        else GemmMicroKernel.Tile<T, TVec, TW>(blocking, rows, kc, aPanel, (T*)bPanel, ldb, cTile, job.Ldc, job.Alpha, beta, overwrite);
+        if (cols < blocking.Nr) GemmMicroKernel.Edge<T, TVec, TW>(blocking, rows, cols, kc, aPanel, bPanel, cTile, job.Ldc, job.Alpha, beta, overwrite);
+        else GemmMicroKernel.Tile<T, TVec, TW>(blocking, rows, kc, aPanel, bPanel, cTile, job.Ldc, job.Alpha, beta, overwrite);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -22,6 +22,10 @@ namespace Backprop.Kernels;
 /// 120×256×8 B (double), under half of a 512 KB Zen 3 L2. Mc is a multiple of Mr.</item>
 /// <item><b>Nc</b> (L3): the packed B panel Kc×Nc is shared by all Mc blocks; 4096×256×4 B = 4 MB (float) sits
 /// in L3. Nc is a multiple of Nr.</item>
+/// <item><b>Nc for one row block</b> (L2, <see cref="NcOneBlock"/>): when all of m fits one Mc block (the course's
+/// dW1 = dZ1ᵀ·X has m = 20), each packed B panel serves that one block right after it is packed, and nothing is gained
+/// by keeping it in L3: at most 384 KB of panel (384 columns × 256 k in float) keeps it in L2 from packing to use. Measured on dW1 (Sapphire Rapids, 1 thread, float): 48 GFLOP/s
+/// at 256-bit and ≈ 80 at 512-bit, against 38 and 58 with Nc = 4096 (the panel spilled from L2 to L3 before use).</item>
 /// </list></summary>
 internal readonly record struct GemmBlocking(VectorWidth Width, int Mr, int Nr, int Kc, int Mc, int Nc)
 {
@@ -44,10 +48,13 @@ internal readonly record struct GemmBlocking(VectorWidth Width, int Mr, int Nr, 
         return new GemmBlocking(width, mr, nr, KcAll, RoundDown(240 * 4 / size, mr), RoundDown(4096 * 4 / size, nr));
     }
 
-    /// <summary>Row blocks up to this high read full-width B micro-panels in place instead of packing B (see Gemm.Loops):
-    /// each B panel then serves at most 4 micro-kernel calls, too few to repay a copy of it (dW1 in float: 150
-    /// against 90 GFLOP/s packed).</summary>
-    public const int InPlaceRows = 4 * MrLarge;
+    /// <summary>Largest packed B panel, in bytes, that should stay in L2 between packing and use (see the summary).</summary>
+    public const int OneBlockPanelBytes = 384 * 1024;
+
+    /// <summary>The panel width when all of m is one Mc block and k slices are <paramref name="kc"/> long: as wide as
+    /// fits <see cref="OneBlockPanelBytes"/>, never wider than <see cref="Nc"/> (short slices, like dX's k = 20, keep Nc,
+    /// so that A is not packed again for many narrow panels).</summary>
+    public int NcOneBlock<T>(int kc) => Math.Min(Nc, RoundDown(OneBlockPanelBytes / (kc * Unsafe.SizeOf<T>()), Nr));
 
     /// <summary>k slices shorter than this walk C by row panels (see Gemm.RowMajorTiles).</summary>
     public const int ShortKc = 64;

@@ -5,8 +5,8 @@ namespace Backprop.Kernels;
 
 /// <summary>The innermost GEMM step: an Mr×Nr tile of C, held in registers, gets
 /// C ← α·Σₚ a(:,p)·b(p,:) + β·C (or C ← α·Σ + C for later k slices), p = 0..kc−1 in order,
-/// with a(:,p) = <c>ap[p·Mr ..]</c> (a packed A micro-panel) and b(p,:) = <c>bp[p·ldb ..]</c> (a packed B
-/// micro-panel, ldb = Nr, or rows of B itself). Nr is two vectors of the width in use; Mr is 10 where
+/// with a(:,p) = <c>ap[p·Mr ..]</c> (a packed A micro-panel) and b(p,:) = <c>bp[p·Nr ..]</c> (a packed B
+/// micro-panel). Nr is two vectors of the width in use; Mr is 10 where
 /// the register file has 32 vector registers (AVX-512, ARM64) and 6 where it has 16 (AVX2, SSE), see
 /// <see cref="GemmBlocking"/>. Every C element gets the same chain of multiply-adds whichever tile (full or edge)
 /// computes it, so results do not depend on tile position or thread count.</summary>
@@ -17,7 +17,7 @@ internal static unsafe class GemmMicroKernel
     /// is zero-padded below them).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    public static void Tile10<T, TVec, TW>(int rows, int kc, T* ap, T* bp, nint ldb, T* c, nint ldc, T alpha, T beta, bool overwrite)
+    public static void Tile10<T, TVec, TW>(int rows, int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         TVec c00 = TW.Zero, c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00,
@@ -40,7 +40,7 @@ internal static unsafe class GemmMicroKernel
             a = TW.Create(a0[8]); c80 = TW.MultiplyAdd(a, b0, c80); c81 = TW.MultiplyAdd(a, b1, c81);
             a = TW.Create(a0[9]); c90 = TW.MultiplyAdd(a, b0, c90); c91 = TW.MultiplyAdd(a, b1, c91);
             a0 += 10;
-            b += ldb;
+            b += 2 * TW.Count;
         }
         Update<T, TVec, TW>(c, c00, c01, alpha, beta, overwrite);
         if (rows > 1) Update<T, TVec, TW>(c + 1 * ldc, c10, c11, alpha, beta, overwrite);
@@ -58,7 +58,7 @@ internal static unsafe class GemmMicroKernel
     /// block); stores <paramref name="rows"/> rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    public static void Tile6<T, TVec, TW>(int rows, int kc, T* ap, T* bp, nint ldb, T* c, nint ldc, T alpha, T beta, bool overwrite)
+    public static void Tile6<T, TVec, TW>(int rows, int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         TVec c00 = TW.Zero, c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00,
@@ -77,7 +77,7 @@ internal static unsafe class GemmMicroKernel
             a = TW.Create(a0[4]); c40 = TW.MultiplyAdd(a, b0, c40); c41 = TW.MultiplyAdd(a, b1, c41);
             a = TW.Create(a0[5]); c50 = TW.MultiplyAdd(a, b0, c50); c51 = TW.MultiplyAdd(a, b1, c51);
             a0 += 6;
-            b += ldb;
+            b += 2 * TW.Count;
         }
         Update<T, TVec, TW>(c, c00, c01, alpha, beta, overwrite);
         if (rows > 1) Update<T, TVec, TW>(c + 1 * ldc, c10, c11, alpha, beta, overwrite);
@@ -89,23 +89,23 @@ internal static unsafe class GemmMicroKernel
 
     /// <summary>A full tile of <paramref name="blocking"/>'s shape into C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Tile<T, TVec, TW>(in GemmBlocking blocking, int rows, int kc, T* ap, T* bp, nint ldb, T* c, nint ldc, T alpha, T beta, bool overwrite)
+    public static void Tile<T, TVec, TW>(in GemmBlocking blocking, int rows, int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        if (blocking.Mr == 10) Tile10<T, TVec, TW>(rows, kc, ap, bp, ldb, c, ldc, alpha, beta, overwrite);
-        else Tile6<T, TVec, TW>(rows, kc, ap, bp, ldb, c, ldc, alpha, beta, overwrite);
+        if (blocking.Mr == 10) Tile10<T, TVec, TW>(rows, kc, ap, bp, c, ldc, alpha, beta, overwrite);
+        else Tile6<T, TVec, TW>(rows, kc, ap, bp, c, ldc, alpha, beta, overwrite);
     }
 
     /// <summary>A tile cut by the right edge of C (cols &lt; Nr): the kernel fills a full tile on the stack with Σ
     /// (α = 1, overwrite: exact), then the same update as the full tile's is applied to the cells inside C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    public static void Edge<T, TVec, TW>(in GemmBlocking blocking, int rows, int cols, int kc, T* ap, T* bp, nint ldb, T* c, nint ldc, T alpha, T beta, bool overwrite)
+    public static void Edge<T, TVec, TW>(in GemmBlocking blocking, int rows, int cols, int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int nr = blocking.Nr;
         T* tile = stackalloc T[10 * 2 * 64 / sizeof(T)];
-        Tile<T, TVec, TW>(blocking, rows, kc, ap, bp, ldb, tile, nr, T.One, T.Zero, true);
+        Tile<T, TVec, TW>(blocking, rows, kc, ap, bp, tile, nr, T.One, T.Zero, true);
         for (int r = 0; r < rows; r++)
         {
             T* ci = c + r * ldc;

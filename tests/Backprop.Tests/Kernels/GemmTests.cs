@@ -77,6 +77,8 @@ public class GemmTests
             cases.Add(new Case(13, 23, blocking.Kc + d, TransB: d != 0, Beta: 0.5));
             cases.Add(new Case(blocking.Mr + 1, blocking.Nr + 1, 2 * blocking.Kc + d, TransA: d == 1, TransB: d == -1));
             cases.Add(new Case(11, blocking.Nc + d, 7, TransA: d == -1, TransB: d == 1, Alpha: -1));
+            // One row block: B panels as wide as fit L2 (NcOneBlock), k cut into two slices.
+            cases.Add(new Case(blocking.Mr + 2, blocking.NcOneBlock<T>(blocking.Kc) + d, blocking.Kc + 5, TransA: d == 0, Beta: d == 1 ? 1 : 0));
         }
         foreach (var c in cases) Verify<T>(c, width);
     }
