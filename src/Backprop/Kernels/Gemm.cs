@@ -71,7 +71,11 @@ public static class Gemm
     {
         if (GemmDot.Suits(job)) GemmDot.Multiply<T, TVec, TW>(job, GemmBlocking.HasLargeRegisterFile(width), threads);
         else if (GemmRows.Suits(job)) GemmRows.Multiply<T, TVec, TW>(job, threads);
-        else Blis<T, TVec, TW>(job, GemmBlocking.For<T>(width), threads);
+        else
+        {
+            var blocking = GemmBlocking.For<T>(width);
+            Blis<T, TVec, TW>(blocking.FillsBetterTransposed(job.M, job.N) ? job.Transposed() : job, blocking, threads);
+        }
     }
 
     /// <summary>Splits C into parts along its longer side (in whole micro-tiles, so tile boundaries and hence results
@@ -140,7 +144,7 @@ public static class Gemm
                         for (int jr = 0; jr < nc; jr += nr)                              // loop 2
                             for (int ir = 0; ir < mc; ir += mr)                          // loop 1
                                 Tile<T, TVec, TW>(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc,
-                                    bp + (nint)jr * kc, job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
+                                    bp + (nint)jr * kc, job.CAt(ic + ir, jc + jr), beta, overwrite);
                 }
             }
         }
@@ -158,14 +162,15 @@ public static class Gemm
         for (int ir = 0; ir < mc; ir += mr)
             for (int jr = 0; jr < nc; jr += nr)
                 Tile<T, TVec, TW>(job, blocking, Math.Min(mr, mc - ir), Math.Min(nr, nc - jr), kc, ap + (nint)ir * kc, bp + (nint)jr * kc,
-                    job.C + (ic + ir) * job.Ldc + jc + jr, beta, overwrite);
+                    job.CAt(ic + ir, jc + jr), beta, overwrite);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Tile<T, TVec, TW>(in GemmJob<T> job, GemmBlocking blocking, int rows, int cols, int kc, T* aPanel, T* bPanel,
         T* cTile, T beta, bool overwrite) where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        if (cols < blocking.Nr) GemmMicroKernel.Edge<T, TVec, TW>(blocking, rows, cols, kc, aPanel, bPanel, cTile, job.Ldc, job.Alpha, beta, overwrite);
+        if (job.TransC) GemmMicroKernel.TransposedTile<T, TVec, TW>(blocking, rows, cols, kc, aPanel, bPanel, cTile, job.Ldc, job.Alpha, beta, overwrite);
+        else if (cols < blocking.Nr) GemmMicroKernel.Edge<T, TVec, TW>(blocking, rows, cols, kc, aPanel, bPanel, cTile, job.Ldc, job.Alpha, beta, overwrite);
         else GemmMicroKernel.Tile<T, TVec, TW>(blocking, rows, kc, aPanel, bPanel, cTile, job.Ldc, job.Alpha, beta, overwrite);
     }
 

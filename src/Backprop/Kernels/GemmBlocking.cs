@@ -56,6 +56,18 @@ internal readonly record struct GemmBlocking(VectorWidth Width, int Mr, int Nr, 
     /// so that A is not packed again for many narrow panels).</summary>
     public int NcOneBlock<T>(int kc) => Math.Min(Nc, RoundDown(OneBlockPanelBytes / (kc * Unsafe.SizeOf<T>()), Nr));
 
+    /// <summary>Whether an m×n C fills the Mr×Nr tiles at least 1.25× better as Cᵀ (n×m): the fraction of the tiles'
+    /// cells that are inside C, m/⌈m⌉_Mr · n/⌈n⌉_Nr, against n/⌈n⌉_Mr · m/⌈m⌉_Nr. Narrow C is the case: a convolution's
+    /// Z = cols·W has n = 6–16 output channels against Nr = 16–32 columns (LeNet's first layer used 6 of 32 lanes at
+    /// 512 bits); as Cᵀ those few channels are rows of one or two Mr-high panels and the pixels fill the Nr lanes.</summary>
+    public bool FillsBetterTransposed(int m, int n)
+    {
+        double direct = Fill(m, Mr) * Fill(n, Nr), transposed = Fill(n, Mr) * Fill(m, Nr);
+        return transposed > 1.25 * direct;
+    }
+
+    private static double Fill(int size, int tile) => (double)size / ((size + tile - 1) / tile * tile);
+
     /// <summary>k slices shorter than this walk C by row panels (see Gemm.RowMajorTiles).</summary>
     public const int ShortKc = 64;
 

@@ -96,23 +96,36 @@ internal static unsafe class GemmMicroKernel
         else Tile6<T, TVec, TW>(rows, kc, ap, bp, c, ldc, alpha, beta, overwrite);
     }
 
-    /// <summary>A tile cut by the right edge of C (cols &lt; Nr): the kernel fills a full tile on the stack with Σ
-    /// (α = 1, overwrite: exact), then the same update as the full tile's is applied to the cells inside C.</summary>
+    /// <summary>A tile cut by the right edge of C (cols &lt; Nr): see <see cref="ViaStack{T, TVec, TW}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Edge<T, TVec, TW>(in GemmBlocking blocking, int rows, int cols, int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta, bool overwrite)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+        => ViaStack<T, TVec, TW>(blocking, rows, cols, kc, ap, bp, c, ldc, 1, alpha, beta, overwrite);
+
+    /// <summary>A tile of a transposed job (<see cref="GemmJob{T}.TransC"/>): tile cell (r, j) is C[j·ldc + r].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TransposedTile<T, TVec, TW>(in GemmBlocking blocking, int rows, int cols, int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta, bool overwrite)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+        => ViaStack<T, TVec, TW>(blocking, rows, cols, kc, ap, bp, c, 1, ldc, alpha, beta, overwrite);
+
+    /// <summary>The kernel fills a full tile on the stack with Σ (α = 1, overwrite: exact), then the same update as the
+    /// full tile's is applied to the first rows×cols cells, cell (r, j) of C at c[r·rowStride + j·colStride].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    public static void Edge<T, TVec, TW>(in GemmBlocking blocking, int rows, int cols, int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta, bool overwrite)
+    private static void ViaStack<T, TVec, TW>(in GemmBlocking blocking, int rows, int cols, int kc, T* ap, T* bp, T* c, nint rowStride, nint colStride,
+        T alpha, T beta, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int nr = blocking.Nr;
         T* tile = stackalloc T[10 * 2 * 64 / sizeof(T)];
         Tile<T, TVec, TW>(blocking, rows, kc, ap, bp, tile, nr, T.One, T.Zero, true);
         for (int r = 0; r < rows; r++)
-        {
-            T* ci = c + r * ldc;
-            T* ti = tile + r * nr;
             for (int j = 0; j < cols; j++)
-                ci[j] = overwrite ? alpha * ti[j] : (TW.Fused ? T.FusedMultiplyAdd(alpha, ti[j], beta * ci[j]) : alpha * ti[j] + beta * ci[j]);
-        }
+            {
+                T* cell = c + r * rowStride + j * colStride;
+                T sum = tile[r * nr + j];
+                *cell = overwrite ? alpha * sum : (TW.Fused ? T.FusedMultiplyAdd(alpha, sum, beta * *cell) : alpha * sum + beta * *cell);
+            }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

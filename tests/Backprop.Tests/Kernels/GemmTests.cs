@@ -165,6 +165,42 @@ public class GemmTests
         }
     }
 
+    /// <summary>Narrow C (a convolution's few output channels) runs as Cᵀ = op(B)ᵀ·op(A)ᵀ with C written transposed: it must
+    /// match the naive product, and give the very bits of computing Cᵀ as its own GEMM (same k order per element).</summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Narrow_products_run_transposed_with_the_same_bits_as_the_transposed_product(VectorWidth width)
+    {
+        // 6 columns fill 6 of 16–32 lanes of an Nr-wide tile, 6 of 6 or 10 rows of an Mr-high one (scalar: Nr = 2).
+        if (width != VectorWidth.Scalar)
+            Assert.True(GemmBlocking.For<float>(VectorWidths.For<float>(width)).FillsBetterTransposed(300, 6));
+        Assert.False(GemmBlocking.For<float>(VectorWidths.For<float>(width)).FillsBetterTransposed(6, 300));
+        foreach (var c in new[]
+        {
+            new Case(300, 6, 25), new Case(1000, 16, 150, Beta: 1, PadC: 3), new Case(150, 16, 3000, TransA: true),
+            new Case(130, 10, 64, TransB: true, Alpha: -0.5, Beta: 2), new Case(700, 8, 300, TransA: true, TransB: true, PadA: 2),
+        })
+        {
+            Verify<float>(c, width);
+            Verify<double>(c, width);
+            AssertSameBitsAsTransposedProduct<float>(c, width);
+            AssertSameBitsAsTransposedProduct<double>(c, width);
+        }
+    }
+
+    private static void AssertSameBitsAsTransposedProduct<T>(Case c, VectorWidth width) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (a, lda, b, ldb, _, _) = Operands<T>(c, T.Zero);
+        var direct = new T[c.M * c.N];
+        var viaTranspose = new T[c.N * c.M];
+        Gemm.Multiply(c.TransA, c.TransB, c.M, c.N, c.K, T.CreateChecked(c.Alpha), a, lda, b, ldb, T.Zero, direct, c.N, 1, width);
+        // Cᵀ = op(B)ᵀ·op(A)ᵀ: B as the left operand with its flag flipped, A as the right.
+        Gemm.Multiply(!c.TransB, !c.TransA, c.N, c.M, c.K, T.CreateChecked(c.Alpha), b, ldb, a, lda, T.Zero, viaTranspose, c.M, 1, width);
+        for (int i = 0; i < c.M; i++)
+            for (int j = 0; j < c.N; j++)
+                Assert.Equal(viaTranspose[j * c.M + i], direct[i * c.N + j]);
+    }
+
     [Fact]
     public void Short_buffers_negative_sizes_and_short_strides_throw_with_the_sizes()
     {
