@@ -8,7 +8,8 @@
 set -euo pipefail
 level="${LEVEL:-native}"
 case "$level" in
-    native|avx512) ours_env=(); coretype=() ;;
+    native) ours_env=(); coretype=() ;;
+    avx512) ours_env=(); coretype=(OPENBLAS_CORETYPE=SkylakeX) ;;   # 0.3.21 takes Sapphire Rapids for Prescott when left to itself
     avx2) ours_env=(DOTNET_EnableAVX512=0 DOTNET_EnableAVX512F=0); coretype=(OPENBLAS_CORETYPE=Haswell) ;;
     128) ours_env=(DOTNET_EnableAVX2=0); coretype=(OPENBLAS_CORETYPE=Nehalem) ;;
     *) echo "run-gemm.sh: LEVEL must be native, avx512, avx2 or 128; got '$level'" >&2; exit 2 ;;

@@ -29,8 +29,11 @@ public static class Gemm
     /// <summary>Below this many multiply-adds (m·n·k) packing and threads cost more than they save.</summary>
     internal const long SmallWork = 16 * 1024;
 
-    /// <summary>Below this many multiply-adds a second thread costs more (≈ 10–20 µs to wake) than it saves.</summary>
-    internal const long ParallelWork = 1 << 20;
+    /// <summary>Below this many multiply-adds (≈ 50–150 µs of work on one core) a second thread costs more than it saves:
+    /// waking it and joining costs 10–20 µs on bare metal and far more on a busy VM, where at 2²⁰ the SIGNS ConvNet
+    /// (chunked convolution GEMMs of ~2 M) and the char LSTM (per-step 64×512×128 GEMMs) ran slower on 2 threads than on 1
+    /// (2nd session of #8: 2²³ took SIGNS from 2.2–2.4 s to 1.75–1.8 s, the LSTM from 18–23 s to 17.3–17.6 s at 2 threads).</summary>
+    internal const long ParallelWork = 1 << 23;
 
     public static void Multiply<T>(bool transA, bool transB, int m, int n, int k,
         T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
@@ -74,7 +77,7 @@ public static class Gemm
         else
         {
             var blocking = GemmBlocking.For<T>(width);
-            Blis<T, TVec, TW>(blocking.FillsBetterTransposed(job.M, job.N) ? job.Transposed() : job, blocking, threads);
+            Blis<T, TVec, TW>(blocking.FillsBetterTransposed(job.M, job.N, job.K) ? job.Transposed() : job, blocking, threads);
         }
     }
 
@@ -123,7 +126,7 @@ public static class Gemm
     {
         int mr = blocking.Mr, nr = blocking.Nr;
         int kcMax = Math.Min(blocking.Kc, job.K);
-        int ncBlock = i1 - i0 <= blocking.Mc ? blocking.NcOneBlock<T>(kcMax) : blocking.Nc;
+        int ncBlock = i1 - i0 <= blocking.Mc && !job.TransB ? blocking.NcOneBlock<T>(kcMax) : blocking.Nc;
         T* ap = GemmBuffers<T>.A(RoundUp(Math.Min(blocking.Mc, rentRows), mr) * kcMax);
         T* bp = GemmBuffers<T>.B(RoundUp(Math.Min(ncBlock, rentCols), nr) * kcMax);
         for (int jc = j0; jc < j1; jc += ncBlock)                                       // loop 5

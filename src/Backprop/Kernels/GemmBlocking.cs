@@ -22,7 +22,7 @@ namespace Backprop.Kernels;
 /// 120×256×8 B (double), under half of a 512 KB Zen 3 L2. Mc is a multiple of Mr.</item>
 /// <item><b>Nc</b> (L3): the packed B panel Kc×Nc is shared by all Mc blocks; 4096×256×4 B = 4 MB (float) sits
 /// in L3. Nc is a multiple of Nr.</item>
-/// <item><b>Nc for one row block</b> (L2, <see cref="NcOneBlock"/>): when all of m fits one Mc block (the course's
+/// <item><b>Nc for one row block</b> (L2, <see cref="NcOneBlock"/>): when all of m fits one Mc block and B is packed by rows (the course's
 /// dW1 = dZ1ᵀ·X has m = 20), each packed B panel serves that one block right after it is packed, and nothing is gained
 /// by keeping it in L3: at most 384 KB of panel (384 columns × 256 k in float) keeps it in L2 from packing to use. Measured on dW1 (Sapphire Rapids, 1 thread, float): 48 GFLOP/s
 /// at 256-bit and ≈ 80 at 512-bit, against 38 and 58 with Nc = 4096 (the panel spilled from L2 to L3 before use).</item>
@@ -60,8 +60,12 @@ internal readonly record struct GemmBlocking(VectorWidth Width, int Mr, int Nr, 
     /// cells that are inside C, m/⌈m⌉_Mr · n/⌈n⌉_Nr, against n/⌈n⌉_Mr · m/⌈m⌉_Nr. Narrow C is the case: a convolution's
     /// Z = cols·W has n = 6–16 output channels against Nr = 16–32 columns (LeNet's first layer used 6 of 32 lanes at
     /// 512 bits); as Cᵀ those few channels are rows of one or two Mr-high panels and the pixels fill the Nr lanes.</summary>
-    public bool FillsBetterTransposed(int m, int n)
+    /// <para>Transposed, every C element is stored on its own (the tile is written across C's rows), as only the edge
+    /// tiles are in the direct order; with short k (k &lt; <see cref="ShortKc"/>: a convolution's dcols = dZ·Wᵀ has
+    /// k = n_C) those stores are most of the work, so the direct order keeps its full tiles there.</para>
+    public bool FillsBetterTransposed(int m, int n, int k)
     {
+        if (k < ShortKc && n >= Nr) return false;
         double direct = Fill(m, Mr) * Fill(n, Nr), transposed = Fill(n, Mr) * Fill(m, Nr);
         return transposed > 1.25 * direct;
     }

@@ -3,7 +3,7 @@ using Backprop.Kernels;
 namespace Backprop.Tests.Kernels;
 
 /// <summary>A steady-state GEMM call allocates nothing on the calling thread, on one thread or on the worker pool,
-/// on every path (five loops, dot products, row streaming) and at every vector width. Alone (no other test shares the
+/// on every path (five loops, transposed, dot products, row streaming) and at every vector width. Alone (no other test shares the
 /// worker pool meanwhile), as in a training loop.</summary>
 [Collection(nameof(GemmAllocationTests))]
 public class GemmAllocationTests
@@ -14,9 +14,10 @@ public class GemmAllocationTests
     [MemberData(nameof(Widths))]
     public void Steady_state_calls_on_one_and_two_threads_allocate_nothing(VectorWidth width)
     {
-        foreach (var (m, n, k, ta, tb) in new[] { (209, 300, 40, false, false), (130, 20, 3000, false, true), (1, 5000, 209, true, false) })
+        foreach (var (m, n, k, ta, tb) in new[] { (209, 300, 140, false, false), (130, 20, 4000, false, true), (1, 50000, 209, true, false), (1000, 8, 1100, false, false) })
             foreach (int threads in new[] { 1, 2 })
             {
+                Assert.True((long)m * n * k >= Gemm.ParallelWork, $"{m}×{n}×{k} is too small to be split between threads");
                 var a = new float[m * k];
                 var b = new float[k * n];
                 var c = new float[m * n];

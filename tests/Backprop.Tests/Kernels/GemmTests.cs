@@ -139,7 +139,7 @@ public class GemmTests
         var shapes = new[]
         {
             new Case(209, 20, 12288, TransB: true), new Case(20, 12288, 209, TransA: true), new Case(209, 12288, 20),
-            new Case(600, 20, 300, TransB: true, Beta: 1),
+            new Case(600, 20, 1000, TransB: true, Beta: 1),
             new Case(300, 200, 700, Beta: 1), new Case(200, 300, 700, TransA: true, TransB: true, Alpha: 0.5),
             new Case(257, 513, 300, TransB: true, PadA: 3, PadB: 1, PadC: 2),
         };
@@ -156,10 +156,12 @@ public class GemmTests
     {
         foreach (var c in new[]
         {
-            new Case(100, 90, 600, Beta: 1), new Case(37, 70, 300, TransA: true, TransB: true, PadC: 1),
-            new Case(2, 5000, 300, TransA: true), new Case(3, 200, 3000, TransB: true), new Case(130, 7, 3000, TransB: true),
+            new Case(100, 90, 1000, Beta: 1), new Case(37, 700, 400, TransA: true, TransB: true, PadC: 1),
+            new Case(2, 5000, 1000, TransA: true), new Case(3, 1000, 3000, TransB: true), new Case(130, 7, 10000, TransB: true),
+            new Case(1000, 8, 1100, PadA: 1),
         })
         {
+            Assert.True((long)c.M * c.N * c.K >= Gemm.ParallelWork, $"{c} is too small to be split between threads");
             Assert.Equal(Run<float>(c, threads: 1, width), Run<float>(c, threads: 2, width));
             Assert.Equal(Run<double>(c, threads: 1, width), Run<double>(c, threads: 2, width));
         }
@@ -173,8 +175,9 @@ public class GemmTests
     {
         // 6 columns fill 6 of 16–32 lanes of an Nr-wide tile, 6 of 6 or 10 rows of an Mr-high one (scalar: Nr = 2).
         if (width != VectorWidth.Scalar)
-            Assert.True(GemmBlocking.For<float>(VectorWidths.For<float>(width)).FillsBetterTransposed(300, 6));
-        Assert.False(GemmBlocking.For<float>(VectorWidths.For<float>(width)).FillsBetterTransposed(6, 300));
+            Assert.True(GemmBlocking.For<float>(VectorWidths.For<float>(width)).FillsBetterTransposed(300, 6, 25));
+        Assert.False(GemmBlocking.For<float>(VectorWidths.For<float>(width)).FillsBetterTransposed(6, 300, 25));
+        Assert.False(GemmBlocking.For<float>(VectorWidths.For<float>(width)).FillsBetterTransposed(5000, 48, 8));
         foreach (var c in new[]
         {
             new Case(300, 6, 25), new Case(1000, 16, 150, Beta: 1, PadC: 3), new Case(150, 16, 3000, TransA: true),
