@@ -11,7 +11,7 @@ public static class Im2Col
     /// The rows of one output image row (n, i) are filled together, one kernel tap (p, q) at a time: a tight loop over j
     /// copies the tap's n_C_prev values of each pixel (one float in LeNet's first layer), with the j range that falls
     /// outside the image found once per tap, not tested per pixel. Row by row with a call per copy, those one-to-six-value
-    /// copies took 30 % of a LeNet epoch.</summary>
+    /// copies took 30 % of a LeNet epoch. Large fills run on the kernel threads (<see cref="WorkerPool"/>).</summary>
     public static unsafe void Fill<T>(in ConvGeometry g, ReadOnlySpan<T> x, Span<T> cols, int firstPixel = 0) where T : unmanaged
     {
         int c = g.InChannels, k = g.PatchLength, rows = cols.Length / k;
@@ -20,15 +20,36 @@ public static class Im2Col
             throw new ArgumentException($"im2col: rows {firstPixel}..{firstPixel + rows} or the input ({x.Length} values) do not fit {g}.");
         fixed (T* px = x) fixed (T* pcols = cols)
         {
-            int done = 0;
-            while (done < rows)
-            {
-                int pixel = firstPixel + done;
-                int j0 = pixel % g.OutWidth, rest = pixel / g.OutWidth, i = rest % g.OutHeight, n = rest / g.OutHeight;
-                int count = Math.Min(g.OutWidth - j0, rows - done);
-                ImageRow(g, px + (nint)n * g.InHeight * g.InWidth * c, i, j0, count, pcols + (nint)done * k);
-                done += count;
-            }
+            // Rows are independent: big fills are split between the kernel threads (the bits do not depend on the split).
+            int parts = (long)rows * k >= ParallelElements ? Math.Min(Gemm.MaxThreads, Environment.ProcessorCount) : 1;
+            WorkerPool.Run(new FillPart<T>(g, px, pcols, firstPixel, rows, parts), parts, parts);
+        }
+    }
+
+    /// <summary>Fills of at least this many elements (256 KB of floats) are split between threads.</summary>
+    private const long ParallelElements = 1 << 16;
+
+    /// <summary>Part p of a fill: the p-th of <c>parts</c> equal runs of rows.</summary>
+    private readonly unsafe struct FillPart<T>(ConvGeometry g, T* x, T* cols, int firstPixel, int rows, int parts) : IPartWork
+        where T : unmanaged
+    {
+        public void RunPart(int part)
+        {
+            int from = (int)((long)rows * part / parts), to = (int)((long)rows * (part + 1) / parts);
+            Rows(g, x, cols + (nint)from * g.PatchLength, firstPixel + from, to - from);
+        }
+    }
+
+    private static unsafe void Rows<T>(in ConvGeometry g, T* x, T* cols, int firstPixel, int rows) where T : unmanaged
+    {
+        int done = 0, k = g.PatchLength;
+        while (done < rows)
+        {
+            int pixel = firstPixel + done;
+            int j0 = pixel % g.OutWidth, rest = pixel / g.OutWidth, i = rest % g.OutHeight, n = rest / g.OutHeight;
+            int count = Math.Min(g.OutWidth - j0, rows - done);
+            ImageRow(g, x + (nint)n * g.InHeight * g.InWidth * g.InChannels, i, j0, count, cols + (nint)done * k);
+            done += count;
         }
     }
 

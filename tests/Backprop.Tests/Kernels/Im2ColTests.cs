@@ -21,8 +21,15 @@ public class Im2ColTests
     [Theory]
     [MemberData(nameof(Geometries))]
     public void Fill_matches_the_definition_whole_and_in_pieces(int channels, int fh, int fw, int stride, int dilation, int top, int left)
+        => Check(channels, fh, fw, stride, dilation, top, left, batch: 2, height: 9, width: 11);
+
+    /// <summary>Over 2¹⁶ elements a fill is split between the kernel threads.</summary>
+    [Fact]
+    public void Large_fills_split_between_threads_match_the_definition()
+        => Check(channels: 3, fh: 5, fw: 5, stride: 1, dilation: 1, top: 2, left: 2, batch: 8, height: 40, width: 40);
+
+    private static void Check(int channels, int fh, int fw, int stride, int dilation, int top, int left, int batch, int height, int width)
     {
-        int batch = 2, height = 9, width = 11;
         int outH = ConvGeometry.OutputSize(height, fh, stride, dilation, top, top);
         int outW = ConvGeometry.OutputSize(width, fw, stride, dilation, left, left);
         var g = new ConvGeometry(batch, height, width, channels, outH, outW, fh, fw, stride, stride, dilation, dilation, top, left);
