@@ -35,6 +35,16 @@ public static class Gemm
     /// (2nd session of #8: 2²³ took SIGNS from 2.2–2.4 s to 1.75–1.8 s, the LSTM from 18–23 s to 17.3–17.6 s at 2 threads).</summary>
     internal const long ParallelWork = 1 << 23;
 
+    /// <summary>An operand or C of at least this many elements (4 MB of floats) is streamed from beyond L2, and a second
+    /// core's share of the memory bandwidth pays for the wake-up even where the multiply-adds are few (logistic
+    /// regression's 1×12288·12288×209 streams 10 MB for 2.6 M multiply-adds).</summary>
+    internal const long ParallelElements = 1 << 20;
+
+    /// <summary>Whether a product is big enough for threads: <see cref="ParallelWork"/> multiply-adds or an operand of
+    /// <see cref="ParallelElements"/>.</summary>
+    internal static bool WorthSplitting(int m, int n, int k) =>
+        (long)m * n * k >= ParallelWork || Math.Max(Math.Max((long)m * k, (long)k * n), (long)m * n) >= ParallelElements;
+
     public static void Multiply<T>(bool transA, bool transB, int m, int n, int k,
         T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -56,7 +66,7 @@ public static class Gemm
                 GemmSmall.Multiply(job);
             else
             {
-                int threads = (long)m * n * k < ParallelWork ? 1 : Math.Clamp(Math.Min(maxThreads, Environment.ProcessorCount), 1, 64);
+                int threads = WorthSplitting(m, n, k) ? Math.Clamp(Math.Min(maxThreads, Environment.ProcessorCount), 1, 64) : 1;
                 switch (VectorWidths.For<T>(width))
                 {
                     case VectorWidth.Bits512: Run<T, Vector512<T>, Width512<T>>(job, VectorWidth.Bits512, threads); break;

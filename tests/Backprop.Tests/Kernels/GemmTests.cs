@@ -158,10 +158,10 @@ public class GemmTests
         {
             new Case(100, 90, 1000, Beta: 1), new Case(37, 700, 400, TransA: true, TransB: true, PadC: 1),
             new Case(2, 5000, 1000, TransA: true), new Case(3, 1000, 3000, TransB: true), new Case(130, 7, 10000, TransB: true),
-            new Case(1000, 8, 1100, PadA: 1),
+            new Case(1000, 8, 1100, PadA: 1), new Case(1, 12288, 209, TransA: true), new Case(209, 1, 12288, TransB: true),
         })
         {
-            Assert.True((long)c.M * c.N * c.K >= Gemm.ParallelWork, $"{c} is too small to be split between threads");
+            Assert.True(Gemm.WorthSplitting(c.M, c.N, c.K), $"{c} is too small to be split between threads");
             Assert.Equal(Run<float>(c, threads: 1, width), Run<float>(c, threads: 2, width));
             Assert.Equal(Run<double>(c, threads: 1, width), Run<double>(c, threads: 2, width));
         }
