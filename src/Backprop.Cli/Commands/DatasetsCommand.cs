@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Backprop.Cli.Inputs;
 using Backprop.Cli.Output;
 using Backprop.Data;
 using Spectre.Console;
@@ -63,11 +64,11 @@ public static class DatasetsCommand
         var command = new Command("get", "Download a data set into the cache and verify its sha256.") { name, cache, mirror, quiet };
         command.SetAction(parse =>
         {
-            var entry = Entry(parse.GetValue(name)!);
+            var entry = DatasetFetch.Entry(parse.GetValue(name)!);
             var root = parse.GetValue(cache);
             var output = parse.InvocationConfiguration.Output;
             if (entry.Generated) { output.WriteLine($"{entry.Name} is generated in code; there is nothing to download (train uses it when --data is omitted)."); return 0; }
-            var paths = Fetch(entry, root, parse.GetValue(mirror), parse.GetValue(quiet), parse.InvocationConfiguration.Error);
+            var paths = DatasetFetch.Files(entry, root, parse.GetValue(mirror), parse.GetValue(quiet), parse.InvocationConfiguration.Error);
             for (int i = 0; i < paths.Count; i++)
                 if (entry.Files[i].Sha256.Length > 0 && Sha256File.Of(paths[i]) is var actual && actual != entry.Files[i].Sha256)
                     throw CliException.BadInput($"{paths[i]} has sha256 {actual}, expected {entry.Files[i].Sha256}; delete it and run `backprop datasets get {entry.Name}` again.");
@@ -75,19 +76,6 @@ public static class DatasetsCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The entry called <paramref name="name"/>, else a usage error listing the catalogue.</summary>
-    public static DatasetEntry Entry(string name) => DatasetCatalog.Find(name)
-        ?? throw CliException.Usage($"'{name}' is not a known data set; the catalogue has {string.Join(", ", DatasetCatalog.All.Select(e => e.Name))}.");
-
-    /// <summary>The files of <paramref name="entry"/>, downloaded first (with a progress bar unless quiet) when missing.</summary>
-    public static IReadOnlyList<string> Fetch(DatasetEntry entry, string? root, string? mirror, bool quiet, TextWriter err)
-    {
-        Uri? mirrorUri = null;
-        if (mirror is not null && (!Uri.TryCreate(mirror.EndsWith('/') ? mirror : mirror + "/", UriKind.Absolute, out mirrorUri) || mirrorUri.Scheme is not ("http" or "https")))
-            throw CliException.Usage($"--mirror '{mirror}' is not an http(s) address.");
-        return DownloadDisplay.Run(quiet, err, mirrorUri, downloader => DatasetCache.Ensure(entry, root, downloader));
     }
 
     private static string Status(DatasetEntry entry, string? root)

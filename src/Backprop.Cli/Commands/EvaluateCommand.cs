@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Backprop.Cli.Training;
+using Backprop.Cli.Inputs;
+using Backprop.Cli.Runs;
 using Backprop.Ops.Activations;
 using Backprop.Losses;
 using Backprop.Models;
@@ -20,11 +21,10 @@ public static class EvaluateCommand
         var command = new Command("evaluate", "Loss and metrics of a saved model on labelled data.") { model, data, target, json };
         command.SetAction(parse =>
         {
-            var loaded = ModelInput.Load(parse.GetValue(model)!);
-            var (x, y, _) = ModelInput.Read(loaded, parse.GetValue(model)!, parse.GetValue(data)!, needTargets: true, parse.GetValue(target), parse.InvocationConfiguration.Error);
+            var loaded = SavedModel.Load(parse.GetValue(model)!);
+            var (x, y, _) = InputKinds.ForModel(new ModelRequest(loaded, parse.GetValue(model)!, parse.GetValue(data)!, NeedTargets: true, parse.GetValue(target), parse.InvocationConfiguration.Error));
             var task = ModelTask.ForOutput(loaded.Model.OutputActivation);
-            var plan = new NetworkPlan(loaded.LayerDims, Activation.Relu, task.OutputActivation, Backprop.Initializers.Initializer.He, task.Loss, "gd", 0.1);
-            var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), plan, task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));
+            var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(metrics));
             else foreach (var (name, value) in metrics) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-10} {value:G6}"));

@@ -1,6 +1,8 @@
+using Backprop.Cli.Output;
 using System.CommandLine;
 using System.Text.Json;
-using Backprop.Cli.Training;
+using Backprop.Cli.Inputs;
+using Backprop.Cli.Runs;
 using Backprop.Data;
 using Backprop.Models;
 using Backprop.Onnx;
@@ -24,7 +26,7 @@ public static class ExportCommand
             var modelPath = parse.GetValue(model)!;
             var onnxPath = parse.GetValue(onnx)!;
             if (!onnxPath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) throw CliException.Usage($"--onnx '{onnxPath}': give a file name ending in .onnx.");
-            var loaded = ModelInput.Load(modelPath);
+            var loaded = SavedModel.Load(modelPath);
             var options = Options(loaded, modelPath);
             OnnxExport.Save(loaded.Model, onnxPath, options);
             var proto = OnnxSummary.Describe(File.ReadAllBytes(onnxPath));

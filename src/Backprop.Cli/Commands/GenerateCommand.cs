@@ -1,6 +1,8 @@
+using Backprop.Cli.Output;
 using System.CommandLine;
 using System.Text.Json;
-using Backprop.Cli.Training;
+using Backprop.Cli.Inputs;
+using Backprop.Cli.Runs;
 using Backprop.Models;
 using Backprop.Randomness;
 
@@ -27,7 +29,7 @@ public static class GenerateCommand
             if (s < 0) throw CliException.Usage($"--seed must be ≥ 0; got {s}.");
             if (!File.Exists(path)) throw CliException.BadInput($"--model '{path}': no such file.");
             var loaded = ModelFile.Load<float>(path);
-            if (!loaded.Metadata.TryGetValue("task", out var task) || task != TextTrainRun.Task || !loaded.Metadata.TryGetValue("vocabulary", out var json)
+            if (!loaded.Metadata.TryGetValue("task", out var task) || task != TextRun.Task || !loaded.Metadata.TryGetValue("vocabulary", out var json)
                 || loaded.Model is not Sequential<float> network)
                 throw CliException.BadInput($"--model '{path}' is not a text model; train one with backprop train --data FILE --task text.");
             var vocabulary = JsonSerializer.Deserialize<string>(json) ?? "";

@@ -1,3 +1,4 @@
+using Backprop.Cli.Output;
 using System.CommandLine;
 using Backprop.Models;
 using Backprop.Onnx;

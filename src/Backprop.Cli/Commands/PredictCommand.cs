@@ -1,8 +1,11 @@
+using Backprop.Defaults;
+using Backprop.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Backprop.Cli.Training;
+using Backprop.Cli.Inputs;
+using Backprop.Cli.Runs;
 using Backprop.Data;
 using Backprop.Ops.Activations;
 using Backprop.Models;
@@ -22,14 +25,14 @@ public static class PredictCommand
         var command = new Command("predict", "Predictions of a saved model, as CSV.") { model, data, images, output };
         command.SetAction(parse =>
         {
-            var loaded = ModelInput.Load(parse.GetValue(model)!);
+            var loaded = SavedModel.Load(parse.GetValue(model)!);
             var imageFiles = parse.GetValue(images) ?? [];
             var dataPath = parse.GetValue(data);
             if ((dataPath is null) == (imageFiles.Length == 0)) throw CliException.Usage("give either --data FILE or --image IMG…");
             if (TextPrediction.Applies(loaded) && dataPath is not null) { Write(TextPrediction.Csv(loaded, dataPath)); return 0; }
             Tensor<float> x;
             string[] names;
-            if (dataPath is not null) (x, _, names) = ModelInput.Read(loaded, parse.GetValue(model)!, dataPath, needTargets: false, null, parse.InvocationConfiguration.Error);
+            if (dataPath is not null) (x, _, names) = InputKinds.ForModel(new ModelRequest(loaded, parse.GetValue(model)!, dataPath, NeedTargets: false, null, parse.InvocationConfiguration.Error));
             else (x, names) = ReadImages(loaded, imageFiles);
             Write(Format(loaded, parse.GetValue(model)!, x, names));
             return 0;
@@ -46,14 +49,14 @@ public static class PredictCommand
 
     private static (Tensor<float>, string[]) ReadImages(LoadedModel<float> loaded, string[] files)
     {
-        int features = DataSources.ImageSize * DataSources.ImageSize * 3;
+        int features = TrainingDefaults.ImageSize * TrainingDefaults.ImageSize * 3;
         if (loaded.InputSize != features)
-            throw CliException.BadInput($"this model expects {loaded.InputSize} inputs, not {DataSources.ImageSize}×{DataSources.ImageSize} RGB images.");
+            throw CliException.BadInput($"this model expects {loaded.InputSize} inputs, not {TrainingDefaults.ImageSize}×{TrainingDefaults.ImageSize} RGB images.");
         var x = Tensor<float>.Zeros(files.Length, features);
         for (int i = 0; i < files.Length; i++)
         {
             if (!File.Exists(files[i])) throw CliException.BadInput($"--image '{files[i]}': no such file.");
-            ImageFolder.ReadInto(files[i], DataSources.ImageSize, DataSources.ImageSize, x.AsSpan().Slice(i * features, features));
+            ImageFolder.ReadInto(files[i], TrainingDefaults.ImageSize, TrainingDefaults.ImageSize, x.AsSpan().Slice(i * features, features));
         }
         return (x, files);
     }

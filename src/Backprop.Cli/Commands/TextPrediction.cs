@@ -1,3 +1,4 @@
+using Backprop.Cli.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

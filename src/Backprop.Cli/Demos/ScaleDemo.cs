@@ -1,3 +1,4 @@
+using Backprop.Cli.Output;
 using System.CommandLine;
 using System.Diagnostics;
 using Backprop.Data;

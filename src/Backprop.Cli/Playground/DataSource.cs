@@ -1,4 +1,4 @@
-using Backprop.Cli.Training;
+using Backprop.Cli.Inputs;
 
 namespace Backprop.Cli.Playground;
 

@@ -1,3 +1,4 @@
+using Backprop.Cli.Inputs;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;

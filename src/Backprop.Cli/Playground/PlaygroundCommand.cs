@@ -1,3 +1,4 @@
+using Backprop.Cli.Output;
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,3 +1,4 @@
+using Backprop.Cli.Inputs;
 using Backprop.Autograd;
 using Backprop.Initializers;
 using Backprop.Layers;

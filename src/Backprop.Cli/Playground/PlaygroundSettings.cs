@@ -1,3 +1,5 @@
+using Backprop.Cli.Inputs;
+
 namespace Backprop.Cli.Playground;
 
 /// <summary>Everything the page sets. <see cref="Validate"/> checks each value on the server, since the page is not

@@ -1,4 +1,4 @@
-using Backprop.Cli.Training;
+using Backprop.Cli.Inputs;
 using Backprop.Data;
 
 namespace Backprop.Cli.Playground;

@@ -1,3 +1,4 @@
+using Backprop.Defaults;
 using System.Numerics;
 using Backprop.Kernels;
 using Backprop.Layers;
@@ -17,7 +18,7 @@ public sealed class Adam : IStatefulOptimizer
     /// <param name="beta1">β1 in [0, 1), the decay of the gradient average v.</param>
     /// <param name="beta2">β2 in [0, 1), the decay of the squared-gradient average s.</param>
     /// <param name="epsilon">ε &gt; 0.</param>
-    public Adam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    public Adam(double learningRate = TrainingDefaults.AdaptiveLearningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         _learningRate = Hyperparameter.LearningRate(learningRate, nameof(learningRate));
         Beta1 = Hyperparameter.Beta(beta1, nameof(beta1));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Backprop.Defaults;
 using Backprop.Layers;
 
 namespace Backprop.Optimizers;
@@ -25,10 +26,8 @@ public static class Optimizer
         };
     }
 
-    /// <summary>The learning rate an optimiser starts from when none is given: 0.001 for the adaptive ones (Adam, RMSprop,
-    /// as their papers and Keras use), 0.01 for plain and momentum gradient descent.</summary>
-    public static double DefaultLearningRate(string name) =>
-        name.Trim().ToLowerInvariant() is "adam" or "rmsprop" ? 0.001 : 0.01;
+    /// <summary>The learning rate an optimiser starts from when none is given (<see cref="TrainingDefaults.LearningRate"/>).</summary>
+    public static double DefaultLearningRate(string name) => TrainingDefaults.LearningRate(name);
 
     /// <summary>The state of any optimiser: <see cref="IStatefulOptimizer.ExportState"/>, or for a stateless one
     /// (gradient descent) an empty state under its name.</summary>

@@ -71,7 +71,7 @@ public static class Trainer
                 epochCost += cost;
                 epochSteps++;
                 foreach (var c in callbacks) c.OnStepEnd(context, result);
-                if (options.Cancellation.IsCancellationRequested) context.Stop("cancelled");
+                if (options.Cancellation.IsCancellationRequested) context.Stop(StopKind.Cancelled, "cancelled");
             }
             if (epochSteps == 0) break;
             double? validationCost = validationX is null ? null : ValidationCost(model, loss, validationX, validationY!);
@@ -81,6 +81,7 @@ public static class Trainer
         }
         foreach (var c in callbacks) c.OnTrainingEnd(context);
         history.StopReason = context.StopReason;
+        history.StopKind = context.StopKind;
         history.StepsCompleted = step;
         history.Elapsed = context.Clock.Elapsed;
         return history;

@@ -25,13 +25,26 @@ public sealed class TrainingContext
     public int Epoch { get; internal set; }
     public System.Diagnostics.Stopwatch Clock { get; } = System.Diagnostics.Stopwatch.StartNew();
 
-    /// <summary>Set by <see cref="Stop"/>: why training ended early.</summary>
+    /// <summary>Set by <see cref="Stop(string)"/>: why training ended early, in words for people.</summary>
     public string? StopReason { get; private set; }
+
+    /// <summary>How training ended early (<see cref="StopKind.Completed"/> while it runs on).</summary>
+    public StopKind StopKind { get; private set; }
 
     public bool StopRequested => StopReason is not null;
 
-    /// <summary>Asks the trainer to stop after the current event (the first reason wins).</summary>
-    public void Stop(string reason) => StopReason ??= reason;
+    /// <summary>Asks the trainer to stop after the current event because its job is done (the first request wins).</summary>
+    public void Stop(string reason) => Stop(StopKind.Stopped, reason);
+
+    /// <summary>Asks the trainer to stop after the current event, saying how it ended (the first request wins).</summary>
+    public void Stop(StopKind kind, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (kind == StopKind.Completed) throw new ArgumentException("A stop request needs a kind other than Completed.", nameof(kind));
+        if (StopReason is not null) return;
+        StopReason = reason;
+        StopKind = kind;
+    }
 
     /// <summary>A copy of every parameter value, to hand back to <see cref="RestoreParameters"/>.</summary>
     public object CaptureParameters() => _capture();

@@ -9,6 +9,9 @@ public sealed class TrainingHistory
     /// <summary>Null when training ran to the end; otherwise the reason (early stopping, non-finite cost, cancelled).</summary>
     public string? StopReason { get; internal set; }
 
+    /// <summary>How the run ended; branch on this, not on <see cref="StopReason"/>'s wording.</summary>
+    public StopKind StopKind { get; internal set; }
+
     /// <summary>Steps completed (including any done before a resume).</summary>
     public int StepsCompleted { get; internal set; }
 

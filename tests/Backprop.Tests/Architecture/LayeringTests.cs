@@ -96,7 +96,7 @@ public static partial class Layering
     public static readonly IReadOnlyDictionary<string, int> Ranks = new Dictionary<string, int>
     {
         ["Kernels"] = 0,
-        ["Randomness"] = 1,
+        ["Randomness"] = 1, ["Defaults"] = 1,
         ["Tensors"] = 2,
         ["Autograd"] = 3,
         ["Ops"] = 4,

@@ -82,11 +82,4 @@ public sealed class CliDatasetsTests
         var summary = box.Run("summary", "--model", box.PathOf("m.bp"), "--json");
         Assert.Contains("median_house_value", summary.Out);
     }
-
-    [Fact]
-    public void Train_with_data_dinosaur_names_says_it_is_not_a_table()
-    {
-        using var box = new CliSandbox();
-        box.Fails(1, ["train", "--data", "dinosaur-names", "--out", box.PathOf("m.bp")], "dinosaur-names", "tables and images");
-    }
 }

@@ -14,7 +14,7 @@ public sealed class CliTrainDataErrorTests
     private static string TrainOn(CliSandbox box, string dataPath, params string[] mentions)
     {
         box.Plant("m.bp");
-        return box.Fails(1, ["train", "--data", dataPath, "--target", "y", "--out", box.PathOf("m.bp"), "--epochs", "3", "--quiet"], mentions);
+        return box.Fails(1, ["train", "--data", dataPath, "--out", box.PathOf("m.bp"), "--epochs", "3", "--quiet"], mentions);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class CliTrainDataErrorTests
     public void A_data_file_of_an_unknown_kind_is_named_with_the_kinds_that_work()
     {
         using var box = new CliSandbox();
-        TrainOn(box, box.Write("notes.txt", "hello"), "notes.txt", ".csv");
+        TrainOn(box, box.Write("notes.dat", "hello"), "notes.dat", ".csv", ".txt");
     }
 
     [Fact]

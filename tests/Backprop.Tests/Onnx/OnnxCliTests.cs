@@ -37,7 +37,7 @@ public class OnnxCliTests
         var expected = loaded.Model.PredictValues(preprocessor.TransformFeatures<float>(csv));
         if (loaded.Metadata.TryGetValue("target_scale", out var scaleJson))
         {
-            var scale = Backprop.Cli.Training.TargetScale.FromMetadata(loaded.Metadata)!;
+            var scale = Backprop.Cli.Inputs.TargetScale.FromMetadata(loaded.Metadata)!;
             var s = expected.AsSpan();
             for (int i = 0; i < s.Length; i++) s[i] = (float)(s[i] * scale.Std + scale.Mean);
         }

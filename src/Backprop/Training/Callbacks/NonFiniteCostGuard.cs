@@ -15,6 +15,6 @@ public sealed class NonFiniteCostGuard : ITrainingCallback
             return;
         }
         if (_lastGood is not null) context.RestoreParameters(_lastGood);
-        context.Stop($"the cost became {step.Cost} at step {step.Step}; training stopped and kept the last parameters with a finite cost. Try a smaller learning rate.");
+        context.Stop(StopKind.Diverged, $"the cost became {step.Cost} at step {step.Step}; training stopped and kept the last parameters with a finite cost. Try a smaller learning rate.");
     }
 }

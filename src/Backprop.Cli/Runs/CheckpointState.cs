@@ -1,8 +1,9 @@
+using Backprop.Cli.Output;
 using System.Text.Json;
 using Backprop.Optimizers;
 using Backprop.Randomness;
 
-namespace Backprop.Cli.Training;
+namespace Backprop.Cli.Runs;
 
 /// <summary>What a checkpoint adds to a model file (metadata key <c>checkpoint</c>): the steps done, the optimiser's state
 /// (velocities, moment estimates, step count), the shuffling generator's state at the epoch boundary, and early stopping's

@@ -1,4 +1,4 @@
-namespace Backprop.Cli;
+namespace Backprop.Cli.Output;
 
 /// <summary>A user's mistake, reported as one line on stderr with no stack trace.
 /// Exit code 2 for usage errors (flags), 1 for bad data or a failed run.</summary>

@@ -1,6 +1,6 @@
 using Backprop.Tensors;
 
-namespace Backprop.Cli.Playground;
+namespace Backprop.Cli.Inputs;
 
 /// <summary>The input features built from the two raw ones, as in TensorFlow Playground: x1, x2, x1², x2², x1·x2,
 /// sin x1, sin x2. The network's input n[0] is the number chosen; a saved model keeps their names so that evaluate

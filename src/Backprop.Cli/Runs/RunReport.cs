@@ -1,12 +1,14 @@
 using Backprop.Layers;
 using System.Globalization;
 using System.Text.Json;
+using Backprop.Cli.Inputs;
+using Backprop.Cli.Output;
 using Backprop.Data;
 using Backprop.Metrics;
 using Backprop.Models;
 using Backprop.Training;
 
-namespace Backprop.Cli.Training;
+namespace Backprop.Cli.Runs;
 
 /// <summary>What a training run achieved — final cost, stop reason, train/test metrics — printed for people or as JSON,
 /// and stored in the model file's metadata.</summary>
@@ -21,17 +23,18 @@ public sealed record RunReport(
     IReadOnlyDictionary<string, double>? TestMetrics,
     string Settings)
 {
+    /// <summary>The report of a finished network run; its settings are those the run really used (the plan's, not the flags').</summary>
     public static RunReport Create(Sequential<float> model, PreparedData data, Dataset<float> train, Dataset<float>? validation,
-        TrainingHistory history, NetworkPlan plan, TrainSettings s)
+        TrainingHistory history, NetworkPlan plan, TrainSettings s, int batchSize)
     {
         var scale = TargetScale.FromMetadata(data.Metadata);
-        var trainMetrics = MetricsOf(model, train, plan, data.Task, scale);
-        var testMetrics = data.Test is { Count: > 0 } test ? MetricsOf(model, test, plan, data.Task, scale) : null;
+        var trainMetrics = MetricsOf(model, train, data.Task, scale);
+        var testMetrics = data.Test is { Count: > 0 } test ? MetricsOf(model, test, data.Task, scale) : null;
         var settings = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["optimizer"] = plan.OptimizerName, ["learning_rate"] = plan.LearningRate, ["hidden_activation"] = plan.Hidden.Name,
+            ["model"] = plan.Architecture, ["optimizer"] = plan.OptimizerName, ["learning_rate"] = plan.LearningRate, ["hidden_activation"] = plan.Hidden.Name,
             ["initializer"] = plan.Initializer.Name, ["loss"] = plan.Loss.Name, ["iterations"] = s.Iterations,
-            ["epochs"] = s.Iterations is null ? history.Epochs.Count : null, ["batch_size"] = s.Iterations is null ? s.BatchSize : null,
+            ["epochs"] = s.Iterations is null ? history.Epochs.Count : null, ["batch_size"] = s.Iterations is null ? batchSize : null,
             ["l2"] = s.L2, ["seed"] = s.Seed, ["test_split"] = s.TestSplit,
             ["validation_split"] = validation is null ? 0 : s.ValidationSplit, ["early_stopping"] = validation is null ? 0 : s.EarlyStopping,
             ["steps"] = history.StepsCompleted,
@@ -42,9 +45,9 @@ public sealed record RunReport(
     }
 
     /// <summary>accuracy, precision, recall, f1 and loss for classification; mse, mae, r2 (in the target's own units) and loss for regression.</summary>
-    public static Dictionary<string, double> MetricsOf(Module<float> model, Dataset<float> data, NetworkPlan plan, ModelTask task, TargetScale? scale)
+    public static Dictionary<string, double> MetricsOf(Module<float> model, Dataset<float> data, ModelTask task, TargetScale? scale)
     {
-        var result = model.Evaluate(data.X, data.Y, plan.Loss);
+        var result = model.Evaluate(data.X, data.Y, task.Loss);
         var metrics = new Dictionary<string, double> { ["loss"] = result.Loss };
         if (result.Classification is { } c)
         {
@@ -79,26 +82,27 @@ public sealed record RunReport(
         return metadata;
     }
 
-    public void Print(TextWriter stdout, TrainSettings s, IReadOnlyList<string> plots)
+    /// <summary>The result for people (or one JSON object): what was trained, how it ended, its metrics and the files written.</summary>
+    public void Print(TextWriter stdout, OutputMode mode, string modelPath, IReadOnlyList<string> plots)
     {
-        if (s.Mode == Output.OutputMode.Json)
+        if (mode == OutputMode.Json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
             {
-                ["model"] = Path.GetFullPath(s.Out), ["task"] = Task.Name, ["layers"] = LayerDims, ["steps"] = Steps,
+                ["model"] = Path.GetFullPath(modelPath), ["task"] = Task.Name, ["layers"] = LayerDims, ["steps"] = Steps,
                 ["final_cost"] = FinalCost, ["stopped"] = StopReason, ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
                 ["train"] = TrainMetrics, ["test"] = TestMetrics, ["plots"] = plots,
             }));
             return;
         }
-        if (s.Mode == Output.OutputMode.Human)
+        if (mode == OutputMode.Human)
         {
             stdout.WriteLine($"Trained a {Task.Name} network [{string.Join(", ", LayerDims)}] for {Steps} steps in {Elapsed.TotalSeconds:F1} s; final cost {FinalCost:F6}.");
             if (StopReason is not null) stdout.WriteLine($"Stopped early: {StopReason}.");
             stdout.WriteLine($"train: {Format(TrainMetrics)}");
             if (TestMetrics is not null) stdout.WriteLine($"test:  {Format(TestMetrics)}");
         }
-        stdout.WriteLine($"Model written to {Path.GetFullPath(s.Out)}");
+        stdout.WriteLine($"Model written to {Path.GetFullPath(modelPath)}");
         foreach (var plot in plots) stdout.WriteLine($"Plot written to {Path.GetFullPath(plot)}");
     }
 

@@ -1,9 +1,10 @@
+using Backprop.Cli.Output;
 using System.Runtime.InteropServices;
 using Backprop.Models;
 using Backprop.Training;
 using Backprop.Training.Callbacks;
 
-namespace Backprop.Cli.Training;
+namespace Backprop.Cli.Runs;
 
 /// <summary>Early stopping's part of a checkpoint: its counters and the best epoch's parameters, each as the base64 of its
 /// little-endian float32 bytes, so a resumed run stops at the same epoch and restores the same weights, bit for bit.</summary>

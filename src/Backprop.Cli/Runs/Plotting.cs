@@ -1,9 +1,10 @@
+using Backprop.Cli.Inputs;
 using Backprop.Cli.Output;
 using Backprop.Models;
 using Backprop.Tensors;
 using Backprop.Training;
 
-namespace Backprop.Cli.Training;
+namespace Backprop.Cli.Runs;
 
 /// <summary>The PNGs of a run, unless <c>--no-plot</c>: the cost curve (<c>--plot</c>, else <c>OUT-cost.png</c> beside the
 /// model) and, for two-feature classification, the decision boundary (<see cref="TrainSettings.BoundaryPlotPath"/>).</summary>
@@ -12,11 +13,7 @@ public static class Plotting
     public static IReadOnlyList<string> Write(TrainSettings s, PreparedData data, Sequential<float> model, TrainingHistory history, RunReport report)
     {
         if (s.CostPlotPath is not { } costPath) return [];
-        var written = new List<string>();
-        var validation = history.Epochs.Where(e => e.ValidationCost is not null)
-            .Select(e => (Step: (e.Epoch + 1) * Math.Max(1, history.StepsCompleted / Math.Max(1, history.Epochs.Count)) - 1, Cost: e.ValidationCost!.Value)).ToList();
-        Plots.CostCurve(costPath, history.Costs, validation, $"Cost of the {report.Task.Name} network [{string.Join(", ", report.LayerDims)}]");
-        written.Add(costPath);
+        var written = new List<string>(CostCurve(costPath, history, $"Cost of the {report.Task.Name} network [{string.Join(", ", report.LayerDims)}]"));
         if (data.Train.FeatureCount == 2 && data.Task != ModelTask.Regression)
         {
             var boundary = s.BoundaryPlotPath!;
@@ -26,6 +23,15 @@ public static class Plotting
             written.Add(boundary);
         }
         return written;
+    }
+
+    /// <summary>The cost J per recorded step, with the validation cost at each epoch's end where there is one.</summary>
+    public static IReadOnlyList<string> CostCurve(string path, TrainingHistory history, string title)
+    {
+        var validation = history.Epochs.Where(e => e.ValidationCost is not null)
+            .Select(e => (Step: (e.Epoch + 1) * Math.Max(1, history.StepsCompleted / Math.Max(1, history.Epochs.Count)) - 1, Cost: e.ValidationCost!.Value)).ToList();
+        Plots.CostCurve(path, history.Costs, validation, title);
+        return [path];
     }
 
     private static double[] Column(Tensor<float> x, int j) => Enumerable.Range(0, x.Dim(0)).Select(i => (double)x[i, j]).ToArray();

@@ -1,8 +1,9 @@
+using Backprop.Cli.Output;
 using System.Globalization;
 using System.Text.Json;
 using Backprop.Tensors;
 
-namespace Backprop.Cli.Training;
+namespace Backprop.Cli.Inputs;
 
 /// <summary>Regression targets are standardised for training, y' = (y − μ)/σ, so the default learning rate suits any unit
 /// (house prices in dollars); predictions are mapped back, y = y'·σ + μ. Stored in the model's metadata.</summary>

@@ -1,0 +1,43 @@
+using Backprop.Layers;
+using Backprop.Models;
+using Backprop.Ops.Activations;
+using Backprop.Ops.Convolution;
+
+namespace Backprop.Cli.Runs;
+
+/// <summary>The default network for images, (n_H, n_W, n_C) = the stored input shape: Reshape → 3 × [Conv k@3×3 same +
+/// g + MaxPool 2] with k = <see cref="Filters"/> = 16, 32, 64 → GlobalAvgPool → Dense 64 (g) → Dense n_y, with g the
+/// hidden activation (ReLU unless --activation). Global average pooling keeps the head small (≈ 28 k parameters for any
+/// image size), so a few hundred photos do not overfit it.</summary>
+public static class ConvNetPlan
+{
+    /// <summary>Filters of the three convolutions.</summary>
+    public static IReadOnlyList<int> Filters { get; } = [16, 32, 64];
+
+    /// <summary>Units of the dense layer before the output.</summary>
+    public const int DenseUnits = 64;
+
+    /// <summary>Inputs, the dense head and the outputs: [n_H·n_W·n_C, 64, n_y].</summary>
+    public static int[] LayerDims(int[] shape, int outputs) => [shape[0] * shape[1] * shape[2], DenseUnits, outputs];
+
+    public static Sequential<float> Build(int[] shape, int outputs, IActivation hidden, IActivation output)
+    {
+        int channels = shape[2];
+        var layers = new List<Module<float>> { new Reshape<float>(shape) };
+        int size = Math.Min(shape[0], shape[1]);
+        foreach (int filters in Filters)
+        {
+            layers.Add(new Conv2D<float>(channels, filters, 3, 1, Padding2D.Same, hidden));
+            if (size >= 2)
+            {
+                layers.Add(new MaxPool2D<float>(2));
+                size /= 2;
+            }
+            channels = filters;
+        }
+        layers.Add(new GlobalAvgPool2D<float>());
+        layers.Add(new Dense<float>(channels, DenseUnits, hidden));
+        layers.Add(new Dense<float>(DenseUnits, outputs, output));
+        return new Sequential<float>([.. layers]);
+    }
+}

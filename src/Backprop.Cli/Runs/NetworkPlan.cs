@@ -1,0 +1,61 @@
+using Backprop.Cli.Output;
+using Backprop.Defaults;
+using Backprop.Initializers;
+using Backprop.Layers;
+using Backprop.Losses;
+using Backprop.Models;
+using Backprop.Ops.Activations;
+using Backprop.Optimizers;
+using Backprop.Randomness;
+
+namespace Backprop.Cli.Runs;
+
+/// <summary>The network a run builds, with every choice resolved — from flags where given, otherwise the defaults a
+/// newcomer should get: for tables an MLP of two tanh hidden layers sized from the input (h₁ = clamp(2n, 16, 128),
+/// h₂ = max(8, h₁/2)) with Xavier initialisation; for images the CNN of <see cref="ConvNetPlan"/> with ReLU and He; Adam
+/// with <see cref="TrainingDefaults.NetworkLearningRate"/>, and the loss that matches the task. Why tanh for tables
+/// (measured, test data never seen in training): planar flower test accuracy 0.8975 against 0.8775 for ReLU (the course's
+/// 4-unit tanh network: 0.8975); housing R² 0.783 against 0.768. What <c>summary</c> shows is this record.</summary>
+public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivation Hidden, IActivation Output, IInitializer Initializer, ILoss Loss,
+    string OptimizerName, double LearningRate, int[]? ImageShape)
+{
+    public const string Mlp = "mlp", Cnn = "cnn";
+
+    /// <summary>The hidden activation of a table's MLP when --activation is not given.</summary>
+    public static IActivation DefaultTableActivation => Activation.Tanh;
+
+    /// <summary>The plan for <paramref name="s"/> on data with <paramref name="inputs"/> features and
+    /// <paramref name="outputs"/> output units; <paramref name="imageShape"/> is (n_H, n_W, n_C) for images.</summary>
+    public static NetworkPlan For(TrainSettings s, int inputs, int outputs, ModelTask task, int[]? imageShape)
+    {
+        if (s.Architecture == Cnn && imageShape is null)
+            throw CliException.Usage("--model cnn needs square images (an image folder, a course .h5 file or an IDX file); this data is a table.");
+        bool cnn = s.Architecture == Cnn || (s.Architecture is null && s.Hidden is null && imageShape is not null);
+        var hidden = s.HiddenActivation ?? (cnn ? Activation.Relu : DefaultTableActivation);
+        var init = s.Initializer ?? (IsRectifier(hidden) ? Initializers.Initializer.He : Initializers.Initializer.Xavier);
+        var optimizer = s.Optimizer ?? TrainingDefaults.Optimizer;
+        double lr = s.LearningRate ?? TrainingDefaults.NetworkLearningRate(optimizer);
+        int[] dims = cnn ? ConvNetPlan.LayerDims(imageShape!, outputs) : [inputs, .. s.Hidden ?? DefaultHidden(inputs), outputs];
+        return new NetworkPlan(cnn ? Cnn : Mlp, dims, hidden, task.OutputActivation, init, task.Loss, optimizer, lr, cnn ? imageShape : null);
+    }
+
+    public static int[] DefaultHidden(int inputs)
+    {
+        int h1 = Math.Clamp(2 * inputs, 16, 128);
+        return [h1, Math.Max(8, h1 / 2)];
+    }
+
+    public Sequential<float> Build(uint seed)
+    {
+        var model = ImageShape is { } shape
+            ? ConvNetPlan.Build(shape, LayerDims[^1], Hidden, Output)
+            : Sequential<float>.FromLayerDims(LayerDims, Hidden, Output);
+        model.Initialize(Initializer, new NumpyRandom(seed));
+        return model;
+    }
+
+    public IOptimizer CreateOptimizer() => Optimizer.Parse(OptimizerName, LearningRate);
+
+    private static bool IsRectifier(IActivation a) =>
+        a.Name.StartsWith("relu", StringComparison.Ordinal) || a.Name.StartsWith("leaky", StringComparison.Ordinal);
+}

@@ -1,0 +1,94 @@
+using Backprop.Cli.Inputs;
+using Backprop.Cli.Output;
+using Backprop.Data;
+using Backprop.Defaults;
+using Backprop.Models;
+using Backprop.Optimizers;
+using Backprop.Randomness;
+using Backprop.Training;
+using Backprop.Training.Callbacks;
+
+namespace Backprop.Cli.Runs;
+
+/// <summary>One network run on a table or on images: load and prepare the data, hold out validation data for early
+/// stopping, build the network of <see cref="NetworkPlan"/>, train with a live display (Ctrl-C stops after the current
+/// step and keeps the model so far), evaluate on the held-out test data, and write the model atomically with everything
+/// predict needs in its metadata.</summary>
+public static class NetworkRun
+{
+    /// <summary>The flags every network run honours; the input kind adds its own (<see cref="HonouredBy"/>).</summary>
+    private static readonly string[] Common =
+    [
+        "--data", "--task", "--model", "--layers", "--activation", "--init", "--optimizer", "--lr", "--iterations", "--epochs",
+        "--batch-size", "--l2", "--seed", "--test-split", "--validation-split", "--early-stopping", "--strict",
+        "--checkpoint-every", "--resume", "--out", "--plot", "--no-plot", "--quiet", "--json",
+    ];
+
+    /// <summary>The flags a network run on <paramref name="kind"/> data honours.</summary>
+    public static IReadOnlySet<string> HonouredBy(InputKind kind) => kind switch
+    {
+        CsvInput => new HashSet<string>([.. Common, "--target", "--keep", "--categorical", "--drop-missing"]),
+        Hdf5Input => new HashSet<string>([.. Common, "--x-key", "--y-key"]),
+        _ => new HashSet<string>(Common),
+    };
+
+    public static RunOutcome Execute(TrainSettings s, ResolvedInput input, TextWriter stdout, TextWriter stderr)
+    {
+        s.RequireOnly(HonouredBy(input.Kind), $"{input.Kind.Name} data", input.Path);
+        if (s.Iterations is not null && s.Given.Contains("--validation-split"))
+            throw CliException.Usage("--validation-split applies to --epochs runs; --iterations trains on the full batch without early stopping.");
+        if (s.Iterations is not null && s.Given.Contains("--early-stopping"))
+            throw CliException.Usage("--early-stopping applies to --epochs runs; --iterations trains on the full batch without early stopping.");
+        RunFiles.CheckOutputFolder(s.Out);
+        if (s.CostPlotPath is not null) RunFiles.CheckOutputFolder(s.CostPlotPath);
+        var data = input.Kind.ForNetwork(new InputRequest(input.Path, s.Target ?? input.DefaultTarget, s.Task, s.TestSplit, s.Seed,
+            s.XKey, s.YKey, s.DropMissing, s.Keep, s.Categorical, s.Strict));
+        if (s.Strict && data.ColumnNotes.Count > 0) throw CliException.BadInput($"--strict: {data.ColumnNotes[0]}");
+        foreach (var note in data.ColumnNotes) stderr.WriteLine($"note: {note}");
+        if (s.Mode == OutputMode.Human) foreach (var note in data.Notes) stderr.WriteLine(note);
+
+        var train = data.Train;
+        Dataset<float>? validation = null;
+        bool useValidation = s.Iterations is null && s.ValidationSplit > 0 && s.EarlyStopping > 0 && train.Count >= TrainingDefaults.MinExamplesForValidation;
+        if (useValidation) (train, validation) = SplitOff(train, s.ValidationSplit, s.Seed + 7);
+
+        var plan = NetworkPlan.For(s, train.FeatureCount, data.Outputs, data.Task, data.ImageShape);
+        var model = plan.Build(s.Seed);
+        IOptimizer optimizer = plan.CreateOptimizer();
+        if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, train.Count);
+        var shuffle = new NumpyRandom(s.Seed + 1);
+        var resumed = s.Resume is null ? null : Checkpoints.Resume(s.Resume, model, optimizer, shuffle);
+
+        var callbacks = new List<ITrainingCallback>();
+        EarlyStopping? early = validation is not null ? new EarlyStopping(s.EarlyStopping) : null;
+        if (early is not null)
+        {
+            if (resumed?.EarlyStopping is { } saved) callbacks.Add(saved.ResumeInto(early, model, s.Resume!));
+            callbacks.Add(early);
+        }
+        if (s.CheckpointEvery > 0) callbacks.Add(Checkpoints.Writer(s, model, optimizer, shuffle, early, data));
+        int batch = s.BatchSize ?? TrainingDefaults.BatchSize;
+        var options = s.Iterations is { } iterations
+            ? TrainingOptions.FullBatch(iterations, Math.Max(1, iterations / 200))
+            : TrainingOptions.MiniBatch(s.Epochs ?? TrainingDefaults.Epochs(train.Count, batch), batch, shuffle, Math.Max(1, (train.Count + batch - 1) / batch / 4));
+        options = options with { StartStep = resumed?.StepsCompleted ?? 0 };
+
+        var history = Interruptible.Run(cancel => new TrainingDisplay(s.Mode, stderr).Run($"training {data.Task.Name}", progress =>
+            model.Fit(train.X, train.Y, plan.Loss, optimizer,
+                options with { Cancellation = cancel, Callbacks = progress is null ? callbacks : [.. callbacks, progress] }, validation?.X, validation?.Y)));
+
+        var outcome = RunOutcome.Of(history);
+        var report = RunReport.Create(model, data, train, validation, history, plan, s, batch);
+        var written = RunFiles.Save(s, outcome, model, report.Metadata(data), stderr);
+        var plots = outcome.End == RunEnd.Diverged ? [] : Plotting.Write(s, data, model, history, report);
+        report.Print(stdout, s.Mode, written, plots);
+        return outcome;
+    }
+
+    internal static (Dataset<float> Kept, Dataset<float> Held) SplitOff(Dataset<float> data, double fraction, uint seed)
+    {
+        int held = Math.Clamp((int)Math.Ceiling(fraction * data.Count), 1, data.Count - 1);
+        var order = new NumpyRandom(seed).Permutation(data.Count);
+        return (data.Take(order.AsSpan(held)), data.Take(order.AsSpan(0, held)));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using Backprop.Cli.Inputs;
+using Backprop.Cli.Output;
+using Backprop.Defaults;
+using Backprop.Losses;
+using Backprop.Models;
+using Backprop.Optimizers;
+using Backprop.Randomness;
+using Backprop.Training;
+
+namespace Backprop.Cli.Runs;
+
+/// <summary>A text run (<c>--task text</c>, a <c>.txt</c> file, or the dinosaur names): a character-level LSTM,
+/// ids → Embedding 32 → LSTM H → Dense V softmax at every step (H = 128 or --layers), trained on windows of 64 characters
+/// to lower J = mean over positions of −log P(next character), with the same display, Ctrl-C, divergence and output rules
+/// as every run; saved with its vocabulary for <c>backprop generate</c>.</summary>
+public static class TextRun
+{
+    public const string Task = "text";
+
+    /// <summary>The flags a text run honours; any other given flag is a usage error.</summary>
+    public static IReadOnlySet<string> Honoured { get; } = new HashSet<string>
+    {
+        "--data", "--task", "--layers", "--init", "--optimizer", "--lr", "--epochs", "--batch-size", "--l2", "--seed", "--strict",
+        "--out", "--plot", "--no-plot", "--quiet", "--json",
+    };
+
+    public static RunOutcome Execute(TrainSettings s, ResolvedInput input, TextWriter stdout, TextWriter stderr)
+    {
+        s.RequireOnly(Honoured, "a text run (a character LSTM)", input.Path);
+        var path = input.Path ?? throw CliException.Usage("--task text needs --data: a text file to learn from.");
+        if (s.Hidden is { Length: > 1 }) throw CliException.Usage($"--layers: a text run has one LSTM layer; give one size, not {s.Hidden.Length}.");
+        RunFiles.CheckOutputFolder(s.Out);
+        if (s.CostPlotPath is not null) RunFiles.CheckOutputFolder(s.CostPlotPath);
+        var text = TextInput.Load(path);
+        int hidden = s.Hidden?[0] ?? TrainingDefaults.Text.HiddenSize;
+        int batch = s.BatchSize ?? TrainingDefaults.Text.BatchSize;
+        var optimizerName = s.Optimizer ?? TrainingDefaults.Optimizer;
+        double lr = s.LearningRate ?? TrainingDefaults.Text.LearningRate;
+        var init = s.Initializer ?? Initializers.Initializer.Xavier;
+        var (x, y) = text.Windows<float>(TrainingDefaults.Text.Window);
+        int epochs = s.Epochs ?? TrainingDefaults.Text.Epochs(x.Dim(0), batch);
+
+        var model = CharacterModel.Lstm<float>(text.Vocabulary.Length, TrainingDefaults.Text.EmbeddingSize, hidden);
+        model.Initialize(init, new NumpyRandom(s.Seed));
+        IOptimizer optimizer = Optimizer.Parse(optimizerName, lr);
+        if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, x.Dim(0));
+        var options = TrainingOptions.MiniBatch(epochs, batch, new NumpyRandom(s.Seed + 1));
+        var history = Interruptible.Run(cancel => new TrainingDisplay(s.Mode, stderr).Run("training text", progress =>
+            model.Fit(x, y, Loss.SoftmaxCrossEntropy, optimizer, options with { Cancellation = cancel, Callbacks = progress is null ? [] : [progress] })));
+
+        var outcome = RunOutcome.Of(history);
+        double first = history.Epochs.Count > 0 ? history.Epochs[0].Cost : double.NaN, last = history.Epochs.Count > 0 ? history.Epochs[^1].Cost : double.NaN;
+        var metadata = new Dictionary<string, string>
+        {
+            ["task"] = Task,
+            ["vocabulary"] = JsonSerializer.Serialize(text.Vocabulary),
+            ["source"] = Path.GetFileName(path),
+            ["training"] = JsonSerializer.Serialize(new
+            {
+                model = "character-lstm", optimizer = optimizerName, learning_rate = lr, initializer = init.Name, loss = Loss.SoftmaxCrossEntropy.Name,
+                epochs = history.Epochs.Count, batch_size = batch, window = TrainingDefaults.Text.Window, hidden, embedding = TrainingDefaults.Text.EmbeddingSize,
+                l2 = s.L2, seed = s.Seed, steps = history.StepsCompleted,
+            }),
+            ["metrics"] = JsonSerializer.Serialize(new { first_epoch_loss = first, final_loss = last }),
+        };
+        var written = RunFiles.Save(s, outcome, model, metadata, stderr);
+        IReadOnlyList<string> plots = outcome.End == RunEnd.Diverged || s.CostPlotPath is not { } plot ? [] : Plotting.CostCurve(plot, history, $"Loss of the character LSTM ({hidden} units)");
+        Print(s, stdout, text, path, hidden, history, outcome, written, plots, model);
+        return outcome;
+    }
+
+    private static void Print(TrainSettings s, TextWriter stdout, Backprop.Data.CharacterText text, string path, int hidden, TrainingHistory history,
+        RunOutcome outcome, string written, IReadOnlyList<string> plots, Sequential<float> model)
+    {
+        double first = history.Epochs.Count > 0 ? history.Epochs[0].Cost : double.NaN, last = history.Epochs.Count > 0 ? history.Epochs[^1].Cost : double.NaN;
+        if (s.Mode == OutputMode.Json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(new
+            {
+                model = Path.GetFullPath(written), task = Task, characters = text.Vocabulary.Length, first_loss = first, final_loss = last,
+                epochs = history.Epochs.Count, stopped = outcome.Reason, plots,
+            }));
+            return;
+        }
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Trained a character LSTM ({text.Vocabulary.Length} characters, {hidden} hidden units) on {Path.GetFileName(path)}: loss {first:F3} → {last:F3} in {history.Epochs.Count} epochs."));
+        if (outcome.End == RunEnd.Interrupted) stdout.WriteLine("Stopped early: interrupted; the model so far was kept.");
+        if (s.Mode == OutputMode.Human && outcome.End != RunEnd.Diverged)
+        {
+            var random = new NumpyRandom(s.Seed);
+            bool lines = text.Vocabulary.Contains('\n');
+            for (int i = 0; i < 3; i++)
+                stdout.WriteLine("  sample: " + CharacterModel.Sample(model, text.Vocabulary, random, lines ? '\n' : text.Text[0], lines ? '\n' : null, 80));
+        }
+        stdout.WriteLine($"Wrote {written}. Sample from it: backprop generate --model {written}");
+        foreach (var plot in plots) stdout.WriteLine($"Plot written to {Path.GetFullPath(plot)}");
+    }
+}
