@@ -29,20 +29,20 @@ public static class Plots
     /// with the examples on top, coloured by label.</summary>
     public static void DecisionBoundary(string path, double[] x1, double[] x2, int[] labels, Func<double[,], double[]> predict, string title)
     {
-        const int Grid = 120;
+        const int Cells = 120;
         double pad1 = (x1.Max() - x1.Min()) * 0.1 + 1e-9, pad2 = (x2.Max() - x2.Min()) * 0.1 + 1e-9;
         double lo1 = x1.Min() - pad1, hi1 = x1.Max() + pad1, lo2 = x2.Min() - pad2, hi2 = x2.Max() + pad2;
-        var points = new double[Grid * Grid, 2];
-        for (int r = 0; r < Grid; r++)
-            for (int c = 0; c < Grid; c++)
+        var points = new double[Cells * Cells, 2];
+        for (int r = 0; r < Cells; r++)
+            for (int c = 0; c < Cells; c++)
             {
-                points[r * Grid + c, 0] = lo1 + (hi1 - lo1) * (c + 0.5) / Grid;
-                points[r * Grid + c, 1] = hi2 - (hi2 - lo2) * (r + 0.5) / Grid;
+                points[r * Cells + c, 0] = lo1 + (hi1 - lo1) * (c + 0.5) / Cells;
+                points[r * Cells + c, 1] = hi2 - (hi2 - lo2) * (r + 0.5) / Cells;
             }
         var p = predict(points);
-        var intensities = new double[Grid, Grid];
-        for (int r = 0; r < Grid; r++)
-            for (int c = 0; c < Grid; c++) intensities[r, c] = p[r * Grid + c];
+        var intensities = new double[Cells, Cells];
+        for (int r = 0; r < Cells; r++)
+            for (int c = 0; c < Cells; c++) intensities[r, c] = p[r * Cells + c];
         var plot = new ScottPlot.Plot();
         var heat = plot.Add.Heatmap(intensities);
         heat.Extent = new ScottPlot.CoordinateRect(lo1, hi1, lo2, hi2);

@@ -7,18 +7,17 @@ using Backprop.Models;
 using Backprop.Optimizers;
 using Backprop.Randomness;
 using Backprop.Tensors;
+using Backprop.Training;
 using ActivationFunctions = Backprop.Ops.Activations.Activation;
 
 namespace Backprop.Cli.Playground;
 
 /// <summary>One network being trained on one dataset, through the public API: a <see cref="Sequential{T}"/> of
-/// <see cref="Dense{T}"/> layers, and per mini-batch the step
-/// <c>ZeroGrad; BeginStep; J = loss(model(X), Y); J.Backward(); optimizer.Step(parameters)</c>.
+/// <see cref="Dense{T}"/> layers trained one epoch at a time by <see cref="Trainer.Fit"/>.
 /// An epoch (TensorFlow Playground's "iteration") is one shuffled pass over the training points. Used by one thread only.</summary>
 public sealed class PlaygroundNetwork
 {
     private readonly Tensor<float> _xTrain, _yTrain, _xTest, _yTest, _grid;
-    private readonly Dictionary<int, (Tensor<float> X, Tensor<float> Y)> _batches = [];
     private readonly NumpyRandom _shuffle;
     private readonly ILoss _loss;
     private IOptimizer _optimizer = null!;
@@ -64,34 +63,16 @@ public sealed class PlaygroundNetwork
         _optimizer = settings.L2 > 0 ? L2Regularization.FromCourse(inner, settings.L2, _xTrain.Dim(0)) : inner;
     }
 
-    /// <summary>One epoch of mini-batch steps over the shuffled training points.</summary>
-    public void RunEpoch()
+    /// <summary>One epoch of mini-batch steps over the shuffled training points, through the library's
+    /// <see cref="Trainer"/> (the same loop as <c>backprop train</c>). False when the cost became NaN or ±∞: the trainer then
+    /// kept the last parameters with a finite cost.</summary>
+    public bool RunEpoch()
     {
-        int m = _xTrain.Dim(0), n = _xTrain.Dim(1), batch = Math.Min(Settings.BatchSize, m);
-        var order = _shuffle.Permutation(m);
-        var xs = _xTrain.AsReadOnlySpan();
-        var ys = _yTrain.AsReadOnlySpan();
-        Model.Train();
-        for (int start = 0; start < m; start += batch)
-        {
-            int size = Math.Min(batch, m - start);
-            if (!_batches.TryGetValue(size, out var b)) _batches[size] = b = (Tensor<float>.Zeros(size, n), Tensor<float>.Zeros(size, 1));
-            var bx = b.X.AsSpan();
-            var by = b.Y.AsSpan();
-            for (int i = 0; i < size; i++)
-            {
-                int row = order[start + i];
-                xs.Slice(row * n, n).CopyTo(bx.Slice(i * n, n));
-                by[i] = ys[row];
-            }
-            Model.ZeroGrad();
-            Graph.BeginStep();
-            var cost = _loss.Compute(Model.Forward(b.X), b.Y);
-            cost.Backward();
-            _optimizer.Step(Model.Parameters);
-            Steps++;
-        }
+        var options = TrainingOptions.MiniBatch(1, Math.Min(Settings.BatchSize, _xTrain.Dim(0)), _shuffle);
+        var history = Model.Fit(_xTrain, _yTrain, _loss, _optimizer, options);
+        Steps += history.StepsCompleted;
         Epoch++;
+        return history.StopKind != StopKind.Diverged;
     }
 
     /// <summary>The data cost J (without the L2 term) on the training and the test points.</summary>

@@ -120,7 +120,11 @@ public sealed class PlaygroundSession : IDisposable
 
     private void Train()
     {
-        _network.RunEpoch();
+        if (!_network.RunEpoch() && _playing)
+        {
+            _playing = false;
+            _message = "the cost is no longer a finite number (the last finite weights were kept): lower the learning rate and press reset";
+        }
         Publish();
     }
 

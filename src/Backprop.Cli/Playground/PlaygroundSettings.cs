@@ -1,4 +1,5 @@
 using Backprop.Cli.Inputs;
+using Backprop.Defaults;
 
 namespace Backprop.Cli.Playground;
 
@@ -13,16 +14,16 @@ public sealed record PlaygroundSettings
     /// <summary>Noise in percent, 0 … 50, as on TensorFlow Playground.</summary>
     public int Noise { get; init; }
     /// <summary>The share of points used for training, 10 … 90 %; the rest is the test set.</summary>
-    public int TrainPercent { get; init; } = 50;
+    public int TrainPercent { get; init; } = TrainingDefaults.Playground.TrainPercent;
     public string[] Features { get; init; } = ["x1", "x2"];
     /// <summary>Units per hidden layer, n[1] … n[L−1]; empty for logistic (or linear) regression.</summary>
     public int[] Hidden { get; init; } = [4, 2];
     public string Activation { get; init; } = "tanh";
-    public double LearningRate { get; init; } = 0.03;
-    public string Optimizer { get; init; } = "gd";
+    public double LearningRate { get; init; } = TrainingDefaults.Playground.LearningRate;
+    public string Optimizer { get; init; } = TrainingDefaults.Playground.Optimizer;
     /// <summary>The course's λ: the cost gains (λ/2m)·Σ‖W[l]‖², m the number of training examples.</summary>
     public double L2 { get; init; }
-    public int BatchSize { get; init; } = 10;
+    public int BatchSize { get; init; } = TrainingDefaults.Playground.BatchSize;
     public int Seed { get; init; } = 1;
 
     public static IReadOnlyList<string> Activations { get; } = ["tanh", "relu", "sigmoid", "linear", "leaky-relu"];
