@@ -15,7 +15,7 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "A model written by backprop train.", Required = true };
-        var data = new Option<string>("--data") { Description = "Data of the kind the model was trained on, with targets.", Required = true };
+        var data = new Option<string>("--data") { Description = "Data of the kind the model was trained on, with targets, or a catalogued name (its test file).", Required = true };
         var target = new Option<string?>("--target") { Description = "The target column (CSV; defaults to the model's)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("evaluate", "Loss and metrics of a saved model on labelled data.") { model, data, target, json };

@@ -13,7 +13,7 @@ public static class SummaryCommand
     {
         var model = new Option<string>("--model") { Description = "A model written by backprop train.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (layers and every metadata entry)." };
-        var command = new Command("summary", "Describe a saved model.") { model, json };
+        var command = new Command("summary", "Describe a saved model: layers with the course's W[l] and b[l] shapes, input columns and the ones left out, the settings the run used, and its metrics.") { model, json };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(model)!;

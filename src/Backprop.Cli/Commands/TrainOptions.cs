@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Backprop.Cli.Flags;
 using Backprop.Defaults;
 
 namespace Backprop.Cli.Commands;

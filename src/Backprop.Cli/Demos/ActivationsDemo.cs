@@ -1,3 +1,4 @@
+using Backprop.Cli.Flags;
 using Backprop.Cli.Output;
 using System.CommandLine;
 using Backprop.Initializers;
@@ -23,7 +24,7 @@ public static class ActivationsDemo
     {
         var hidden = DemoOptions.Int("--hidden", 10, "Hidden units");
         var iterations = DemoOptions.Int("--iterations", 3000, "Gradient-descent iterations (full batch)");
-        var rate = new Option<double>("--learning-rate") { Description = "Learning rate α (default 0.5).", DefaultValueFactory = _ => 0.5 };
+        var rate = new Option<double>("--learning-rate") { Description = "Learning rate α (default 0.5).", DefaultValueFactory = _ => 0.5, CustomParser = FlagValues.Decimal };
         var output = DemoOptions.Out();
         var command = new Command("activations", "Sigmoid, tanh, ReLU and leaky ReLU with their derivatives (PNG), then the same network trained with each.")
         { hidden, iterations, rate, output };

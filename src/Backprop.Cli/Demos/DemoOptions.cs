@@ -26,10 +26,10 @@ public static class DemoOptions
     public static int AtLeast(int value, int minimum, string flag) =>
         value >= minimum ? value : throw CliException.Usage($"{flag} must be at least {minimum}, got {value}.");
 
-    /// <summary>A comma-separated list of positive integers (e.g. <c>100,1000,60000</c>), ascending.</summary>
+    /// <summary>A comma-separated list of positive integers (e.g. <c>100,1000,60000</c>), ascending; an empty element is an error.</summary>
     public static int[] Sizes(string text, string flag)
     {
-        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var sizes = new List<int>();
         foreach (var part in parts)
             if (int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0) sizes.Add(n);

@@ -1,3 +1,4 @@
+using Backprop.Cli.Flags;
 using System.CommandLine;
 using Backprop.Autograd;
 using Backprop.Ops;
@@ -18,9 +19,9 @@ public static class GraphDemo
     public static Command Create()
     {
         var output = DemoOptions.Out();
-        var a = new Option<double>("-a") { Description = "Value of a (default 5).", DefaultValueFactory = _ => 5 };
-        var b = new Option<double>("-b") { Description = "Value of b (default 3).", DefaultValueFactory = _ => 3 };
-        var c = new Option<double>("-c") { Description = "Value of c (default 2).", DefaultValueFactory = _ => 2 };
+        var a = new Option<double>("-a") { Description = "Value of a (default 5).", DefaultValueFactory = _ => 5, CustomParser = FlagValues.Decimal };
+        var b = new Option<double>("-b") { Description = "Value of b (default 3).", DefaultValueFactory = _ => 3, CustomParser = FlagValues.Decimal };
+        var c = new Option<double>("-c") { Description = "Value of c (default 2).", DefaultValueFactory = _ => 2, CustomParser = FlagValues.Decimal };
         var command = new Command("graph", "Draw the computation graph of J = 3(a + bc) that autograd recorded, with values and gradients (SVG).") { output, a, b, c };
         command.SetAction(parse =>
         {

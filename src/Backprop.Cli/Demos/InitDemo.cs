@@ -1,3 +1,4 @@
+using Backprop.Cli.Flags;
 using Backprop.Cli.Output;
 using System.CommandLine;
 using Backprop.Initializers;
@@ -23,7 +24,7 @@ public static class InitDemo
     {
         var hidden = DemoOptions.Int("--hidden", 4, "Hidden tanh units");
         var iterations = DemoOptions.Int("--iterations", 5000, "Gradient-descent iterations (full batch)");
-        var rate = new Option<double>("--learning-rate") { Description = "Learning rate α (default 1.2, the course's).", DefaultValueFactory = _ => 1.2 };
+        var rate = new Option<double>("--learning-rate") { Description = "Learning rate α (default 1.2, the course's).", DefaultValueFactory = _ => 1.2, CustomParser = FlagValues.Decimal };
         var output = DemoOptions.Out();
         var command = new Command("init", "Zeros, large random, small random and He initialisation on the planar data: accuracy, symmetry, cost curves (PNG).")
         { hidden, iterations, rate, output };

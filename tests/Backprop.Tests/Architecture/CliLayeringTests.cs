@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Backprop.Tests.Architecture;
 
 /// <summary>The one-way rule for the command line (src/Backprop.Cli): Commands parse flags and call Runs, Playground or
-/// Demos; Runs use Inputs; everything may use Output; nothing uses the root (Program, BackpropCommand, CommandRunner).
+/// Demos; Runs use Inputs; everything may use Output and Flags; nothing uses the root (Program, BackpropCommand, CommandRunner).
 /// The CLI's folders share one namespace root, so references are found by type name, not by <c>using</c>.</summary>
 public class CliLayeringTests
 {
@@ -83,10 +83,10 @@ public class CliLayeringTests
 /// the names of the types each folder declares at the top level of its files, and a cycle check of the folder graph.</summary>
 public static partial class CliLayering
 {
-    /// <summary>Root (Program, BackpropCommand, CommandRunner) → Commands → Playground · Demos → Runs → Inputs → Output.</summary>
+    /// <summary>Root (Program, BackpropCommand, CommandRunner) → Commands → Playground · Demos → Runs → Inputs → Output · Flags.</summary>
     public static readonly IReadOnlyDictionary<string, int> Ranks = new Dictionary<string, int>
     {
-        ["Output"] = 0,
+        ["Output"] = 0, ["Flags"] = 0,
         ["Inputs"] = 1,
         ["Runs"] = 2,
         ["Playground"] = 3, ["Demos"] = 3,

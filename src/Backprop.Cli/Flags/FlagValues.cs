@@ -1,24 +1,27 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace Backprop.Cli.Commands;
+namespace Backprop.Cli.Flags;
 
 /// <summary>Exact parsers for flag values: a value is read whole or refused, never as the nearest thing that parses.
 /// Numbers are invariant-culture, without thousands separators (System.CommandLine's default would read "--lr 0,01" as 1
 /// in an English locale and "0.01" as 1 in a German one); lists refuse empty elements ("20,,5").</summary>
 public static class FlagValues
 {
-    private const NumberStyles Decimal = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     /// <summary>A decimal number such as 0.003 or 1e-4.</summary>
     public static double? Number(ArgumentResult result)
     {
         var token = Single(result);
         if (token is null) return null;
-        if (double.TryParse(token, Decimal, CultureInfo.InvariantCulture, out double value)) return value;
+        if (double.TryParse(token, DecimalStyle, CultureInfo.InvariantCulture, out double value)) return value;
         result.AddError($"{Flag(result)} '{token}' is not a number (write it like 0.003 or 1e-4).");
         return null;
     }
+
+    /// <summary><see cref="Number"/> for an option with a default value (0 only alongside the error it reports).</summary>
+    public static double Decimal(ArgumentResult result) => Number(result) ?? 0;
 
     /// <summary>A whole number such as 64.</summary>
     public static int? WholeNumber(ArgumentResult result)
