@@ -30,6 +30,21 @@ public sealed class CliInputKindTests
     }
 
     [Fact]
+    public void The_default_image_model_is_a_cnn_and_summary_shows_its_relu_and_he_not_the_table_defaults()
+    {
+        using var box = new CliSandbox();
+        var model = box.PathOf("m.bp");
+        var train = box.Run("train", "--data", ImageFolder(box), "--out", model, "--epochs", "1", "--test-split", "0", "--quiet", "--no-plot");
+        Assert.True(train.ExitCode == 0, train.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(box.Run("summary", "--model", model, "--json").Out);
+        var training = json.RootElement.GetProperty("metadata").GetProperty("training");
+        Assert.Equal("cnn", training.GetProperty("model").GetString());
+        Assert.Equal("relu", training.GetProperty("hidden_activation").GetString());
+        Assert.Equal("he", training.GetProperty("initializer").GetString());
+        Assert.Contains("conv2d", box.Run("summary", "--model", model).Out, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void An_image_folder_with_an_undecodable_image_names_the_file()
     {
         using var box = new CliSandbox();
