@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Backprop.Cli.Inputs;
 using Backprop.Cli.Runs;
-using Backprop.Ops.Activations;
+using Backprop.Cli.Output;
 using Backprop.Losses;
 using Backprop.Models;
 
@@ -22,6 +22,8 @@ public static class EvaluateCommand
         command.SetAction(parse =>
         {
             var loaded = SavedModel.Load(parse.GetValue(model)!);
+            if (TextPrediction.Applies(loaded))
+                throw CliException.Usage($"--model '{parse.GetValue(model)}' is a text model; evaluate scores table and image models. Use backprop predict (the next character of each line) or backprop generate.");
             var (x, y, _) = InputKinds.ForModel(new ModelRequest(loaded, parse.GetValue(model)!, parse.GetValue(data)!, NeedTargets: true, parse.GetValue(target), parse.InvocationConfiguration.Error));
             var task = ModelTask.ForOutput(loaded.Model.OutputActivation);
             var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));

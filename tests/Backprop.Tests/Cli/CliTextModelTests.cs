@@ -39,4 +39,13 @@ public sealed class CliTextModelTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"backprop: --model '{model}' is not a text model; train one with backprop train --data FILE --task text.", result.Err.Trim());
     }
+
+    [Fact]
+    public void Evaluate_on_a_text_model_says_which_commands_serve_it()
+    {
+        using var box = new CliSandbox();
+        var model = box.PathOf("names.bp");
+        Assert.Equal(0, box.Run("train", "--data", box.Write("names.txt", Names), "--epochs", "1", "--layers", "8", "--out", model, "--quiet").ExitCode);
+        box.Fails(2, ["evaluate", "--model", model, "--data", box.PathOf("names.txt")], "text model", "predict", "generate");
+    }
 }
