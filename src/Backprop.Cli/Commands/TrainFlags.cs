@@ -66,6 +66,7 @@ internal static class TrainFlags
             EarlyStopping = patience,
             DropMissing = p.GetValue(o.DropMissing),
             Keep = p.GetValue(o.Keep) ?? [],
+            Categorical = p.GetValue(o.Categorical) ?? [],
             Strict = p.GetValue(o.Strict),
             CheckpointEvery = checkpointEvery,
             Resume = p.GetValue(o.Resume),

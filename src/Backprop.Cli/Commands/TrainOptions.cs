@@ -29,8 +29,9 @@ internal sealed class TrainOptions
     public Option<double?> ValidationSplit { get; } = new("--validation-split") { Description = $"Fraction of the training part used for early stopping (default {N(TrainingDefaults.ValidationSplit)}).", CustomParser = FlagValues.Number };
     public Option<int?> EarlyStopping { get; } = new("--early-stopping") { Description = $"Stop after this many epochs without validation improvement, and keep the best weights (0 = off; default {TrainingDefaults.EarlyStoppingPatience}).", CustomParser = FlagValues.WholeNumber };
     public Option<string[]> Keep { get; } = new("--keep") { Description = "CSV columns to use even though they look unhelpful (constant, a unique id, free text), e.g. --keep id,name.", AllowMultipleArgumentsPerToken = true, CustomParser = FlagValues.List };
+    public Option<string[]> Categorical { get; } = new("--categorical") { Description = "CSV columns to one-hot encode although their cells are numbers (codes such as a postcode), e.g. --categorical zip,grade.", AllowMultipleArgumentsPerToken = true, CustomParser = FlagValues.List };
     public Option<bool> DropMissing { get; } = new("--drop-missing") { Description = "Drop CSV rows with empty fields instead of imputing them." };
-    public Option<bool> Strict { get; } = new("--strict") { Description = "Fail instead of noting it when a CSV column is left out or read as something else (for pipelines)." };
+    public Option<bool> Strict { get; } = new("--strict") { Description = "Fail instead of noting it when a CSV column would be left out (a constant, a unique id, free text), for pipelines." };
     public Option<int?> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Write OUT.checkpoint.bp every N epochs (iterations with --iterations); 0 = never (the default).", CustomParser = FlagValues.WholeNumber };
     public Option<string?> Resume { get; } = new("--resume") { Description = "Continue from a checkpoint written by --checkpoint-every (same data and flags); the result equals an uninterrupted run." };
     public Option<string?> Out { get; } = new("--out") { Description = "Where to write the model (default model.bp)." };
@@ -44,6 +45,6 @@ internal sealed class TrainOptions
     public IEnumerable<Option> All =>
     [
         Data, Target, Task, Architecture, Layers, Activation, Init, Optimizer, LearningRate, Iterations, Epochs, BatchSize, L2, Seed,
-        TestSplit, ValidationSplit, EarlyStopping, Keep, DropMissing, Strict, CheckpointEvery, Resume, Out, Plot, NoPlot, XKey, YKey, Quiet, Json,
+        TestSplit, ValidationSplit, EarlyStopping, Keep, Categorical, DropMissing, Strict, CheckpointEvery, Resume, Out, Plot, NoPlot, XKey, YKey, Quiet, Json,
     ];
 }

@@ -26,7 +26,7 @@ public sealed class CsvInput : InputKind
         var options = new TableOptions
         {
             TestFraction = r.TestSplit, Seed = r.Seed, Task = r.Task?.Target, Separator = Separator(r.Path!), DropMissing = r.DropMissing,
-            Keep = r.Keep ?? [],
+            Keep = r.Keep ?? [], Categorical = r.Categorical ?? [], Strict = r.Strict,
         };
         var table = CsvTable.Load<float>(r.Path!, r.Target, options);
         var p = table.Preprocessor;
@@ -56,6 +56,7 @@ public sealed class CsvInput : InputKind
             throw CliException.Usage($"--target '{r.Target}': this model predicts '{preprocessor.Target.Name}'.");
         var table = CsvTable.Read(r.DataPath, Separator(r.DataPath));
         CheckColumns(preprocessor, table, r.DataPath, r.Notes);
+        NoteUnseenCategories(preprocessor, table, r.DataPath, r.Notes);
         if (!r.NeedTargets) return ModelData.Numbered(preprocessor.TransformFeatures<float>(table), null);
         var data = preprocessor.Transform<float>(table);
         if (preprocessor.Target.Kind == TargetKind.Multiclass) data = data.WithOneHotTargets(preprocessor.Target.Classes.Length);
@@ -73,6 +74,22 @@ public sealed class CsvInput : InputKind
         var extra = table.Columns.Where(c => !known.Contains(c)).ToList();
         if (extra.Count > 0)
             notes.WriteLine($"note: {Path.GetFileName(dataPath)}: ignoring {Plural(extra.Count, "column")} the model did not train on: {Quote(extra)}");
+    }
+
+    /// <summary>Notes each categorical column whose cells hold categories the model never saw: they are encoded as all
+    /// zeros (no category), as the exported ONNX model's contract says.</summary>
+    private static void NoteUnseenCategories(TablePreprocessor preprocessor, CsvTable table, string dataPath, TextWriter notes)
+    {
+        foreach (var column in preprocessor.Columns.OfType<CategoricalColumn>())
+        {
+            int j = table.ColumnIndex(column.Name);
+            var unseen = Enumerable.Range(0, table.RowCount).Select(row => table[row, j])
+                .Where(cell => cell.Length > 0 && !preprocessor.MissingMarkers.Contains(cell) && Array.BinarySearch(column.Categories, cell, StringComparer.Ordinal) < 0)
+                .ToList();
+            if (unseen.Count > 0)
+                notes.WriteLine($"note: {Path.GetFileName(dataPath)}: column '{column.Name}': {(unseen.Count == 1 ? "1 row holds a category" : $"{unseen.Count} rows hold categories")} the model never saw " +
+                    $"({Quote(unseen.Distinct().Take(3))}{(unseen.Distinct().Count() > 3 ? ", …" : "")}); they are encoded as no category (all zeros)");
+        }
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -43,7 +43,6 @@ public static class NetworkRun
         if (s.CostPlotPath is not null) RunFiles.CheckOutputFolder(s.CostPlotPath);
         var data = input.Kind.ForNetwork(new InputRequest(input.Path, s.Target ?? input.DefaultTarget, s.Task, s.TestSplit, s.Seed,
             s.XKey, s.YKey, s.DropMissing, s.Keep, s.Categorical, s.Strict));
-        if (s.Strict && data.ColumnNotes.Count > 0) throw CliException.BadInput($"--strict: {data.ColumnNotes[0]}");
         foreach (var note in data.ColumnNotes) stderr.WriteLine($"note: {note}");
         if (s.Mode == OutputMode.Human) foreach (var note in data.Notes) stderr.WriteLine(note);
 

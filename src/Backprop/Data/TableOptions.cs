@@ -39,12 +39,16 @@ public sealed record TableOptions
     /// <summary>Cell texts that mean "missing" besides the empty cell, e.g. "NA" or "?".</summary>
     public IReadOnlyCollection<string> MissingMarkers { get; init; } = [];
 
-    /// <summary>The most distinct values a categorical column (or a text target) may have.</summary>
     /// <summary>Drop rows with an empty (or missing-marker) field instead of imputing them.</summary>
     public bool DropMissing { get; init; }
 
+    /// <summary>The most distinct values a categorical column (or a text target) may have.</summary>
     public int MaxCategories { get; init; } = 100;
 
     /// <summary>The most distinct integer values a numeric target may have and still be taken for class labels.</summary>
     public int MaxIntegerClasses { get; init; } = 20;
+
+    /// <summary>A column that <see cref="LeaveOutUnhelpful"/> would leave out is an error instead of a note (pipelines
+    /// that must never train on fewer columns than the file has).</summary>
+    public bool Strict { get; init; }
 }

@@ -50,12 +50,17 @@ public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding 
         for (int j = 0; j < table.Columns.Count; j++)
         {
             if (j == targetColumn || ignored.Contains(j)) continue;
+            // Read first, over every row: a bad cell among numbers is an error before any screen can hide the column.
+            bool numeric = !categorical.Contains(j) && IsNumeric(table, j, isMissing);
             if (options.LeaveOutUnhelpful && !kept.Contains(j) && !categorical.Contains(j) && ColumnScreen.Reason(table, j, rows, isMissing) is { } reason)
             {
+                if (options.Strict)
+                    throw new DataFormatException(table.FileName,
+                        $"column '{table.Columns[j]}' would be left out ({reason}); keep it with TableOptions.Keep or --keep {table.Columns[j]}, or drop it from the file (strict mode turns this note into an error)",
+                        null, table.Columns[j]);
                 leftOut.Add(new LeftOutColumn(table.Columns[j], reason));
                 continue;
             }
-            bool numeric = !categorical.Contains(j) && IsNumeric(table, j, isMissing);
             columns.Add(numeric
                 ? NumericColumn.Fit(table, j, rows, isMissing, options.Standardize)
                 : CategoricalColumn.Fit(table, j, rows, isMissing, options.MaxCategories));
@@ -139,11 +144,12 @@ public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding 
     private static Func<string, bool> MissingTest(string[] markers) =>
         markers.Length == 0 ? static s => s.Length == 0 : s => s.Length == 0 || Array.IndexOf(markers, s) >= 0;
 
-    /// <summary>True when every present cell is a number; false when most are text (categorical); an error for NaN/∞ and for
-    /// a few text cells among numbers, naming the first.</summary>
+    /// <summary>True when every present cell is a finite number; false when most are text (a categorical column). An error
+    /// naming the first offending cell when the column holds numbers and also NaN, ±∞ or a value beyond double's range,
+    /// or when its numbers outnumber its text cells — the same rule for 20 rows or 20 million.</summary>
     private static bool IsNumeric(CsvTable table, int column, Func<string, bool> isMissing)
     {
-        int numbers = 0, texts = 0, firstText = -1;
+        int numbers = 0, texts = 0, notFinite = 0, firstText = -1, firstNotFinite = -1;
         for (int r = 0; r < table.RowCount; r++)
         {
             var text = table[r, column];
@@ -151,14 +157,15 @@ public sealed record TablePreprocessor(ColumnEncoding[] Columns, TargetEncoding 
             switch (NumericText.Parse(text, out _))
             {
                 case CellKind.Number: numbers++; break;
-                case CellKind.NotFinite: throw table.Error(r, column, NumericText.NotFiniteMessage(text));
+                case CellKind.NotFinite: if (notFinite++ == 0) firstNotFinite = r; break;
                 default: if (texts++ == 0) firstText = r; break;
             }
         }
+        const string WayOut = "fix the cell, leave it empty to mark it missing, or name the column as categorical (TableOptions.Categorical or --categorical)";
+        if (notFinite > 0 && numbers > 0)
+            throw table.Error(firstNotFinite, column, $"'{table[firstNotFinite, column]}' is not a finite number, and {numbers} other cells in this column are numbers; {WayOut}");
         if (texts > 0 && numbers > texts)
-            throw table.Error(firstText, column,
-                $"'{table[firstText, column]}' is not a number, but {numbers} other cells in this column are; fix the cell, leave it " +
-                "empty to mark it missing, or list the column in TableOptions.Categorical");
-        return texts == 0;
+            throw table.Error(firstText, column, $"'{table[firstText, column]}' is not a number, but {numbers} other cells in this column are; {WayOut}");
+        return texts == 0 && notFinite == 0;
     }
 }
