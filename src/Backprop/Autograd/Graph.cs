@@ -129,12 +129,17 @@ public static class Graph
             else AddInto(target, accumulate, seed);
         }
         var order = VisitOrder<T>.Collect(output, pass);
-        for (int i = order.Count - 1; i >= 0; i--)
+        // Backward rules record nothing (no gradient of a gradient): their arithmetic on inputs that require a gradient,
+        // dy * b, computes plainly instead of growing the graph.
+        using (NoGrad())
         {
-            var node = order[i];
-            node.Pending = false;
-            var y = node.Output!;
-            if (y.GradPass == pass) node.Backward(y.GradBuffer!);
+            for (int i = order.Count - 1; i >= 0; i--)
+            {
+                var node = order[i];
+                node.Pending = false;
+                var y = node.Output!;
+                if (y.GradPass == pass) node.Backward(y.GradBuffer!);
+            }
         }
         order.Clear();
         BeginStep();

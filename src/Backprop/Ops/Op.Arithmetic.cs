@@ -1,5 +1,6 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Kernels;
 using Backprop.Tensors;
 
 namespace Backprop.Ops;
@@ -8,33 +9,51 @@ namespace Backprop.Ops;
 /// Binary ops broadcast like NumPy; the engine sums gradients back to each input's shape.</summary>
 public static partial class Op
 {
+    // Forwards compute through the kernels (Tensor.Map), not the Tensor operators: those come back here when an operand
+    // requires a gradient. Backwards may use the operators: back-propagation runs with recording off.
+
     /// <summary>y = a + b. Backward: da = dy, db = dy.</summary>
     public static Tensor<T> Add<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(a + b, a, b, dy => (dy, dy));
+        Graph.Record(Tensor<T>.Map<AddOperator<T>>(a, b), a, b, dy => (dy, dy));
 
     /// <summary>y = a − b. Backward: da = dy, db = −dy.</summary>
     public static Tensor<T> Subtract<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(a - b, a, b, dy => (dy, -dy));
+        Graph.Record(Tensor<T>.Map<SubtractOperator<T>>(a, b), a, b, dy => (dy, -dy));
 
     /// <summary>y = a ∘ b (elementwise). Backward: da = dy ∘ b, db = dy ∘ a.</summary>
     public static Tensor<T> Multiply<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(a * b, a, b, dy => (dy * b, dy * a));
+        Graph.Record(Tensor<T>.Map<MultiplyOperator<T>>(a, b), a, b, dy => (dy * b, dy * a));
 
     /// <summary>y = a / b (elementwise). Backward: da = dy / b, db = −dy ∘ a / b².</summary>
     public static Tensor<T> Divide<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(a / b, a, b, dy => (dy / b, -(dy * a) / (b * b)));
+        Graph.Record(Tensor<T>.Map<DivideOperator<T>>(a, b), a, b, dy => (dy / b, -(dy * a) / (b * b)));
 
     /// <summary>y = s·x for a constant s. Backward: dx = s·dy.</summary>
     public static Tensor<T> Scale<T>(Tensor<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x * s, x, dy => dy * s);
+        Graph.Record(x.MapScalar<MultiplyOperator<T>>(s), x, dy => dy * s);
 
     /// <summary>y = x + s for a constant s. Backward: dx = dy.</summary>
     public static Tensor<T> AddScalar<T>(Tensor<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x + s, x, dy => dy);
+        Graph.Record(x.MapScalar<AddOperator<T>>(s), x, dy => dy);
+
+    /// <summary>y = s − x for a constant s. Backward: dx = −dy.</summary>
+    public static Tensor<T> Subtract<T>(T s, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Graph.Record(Tensor<T>.MapScalarLeft<SubtractOperator<T>>(s, x), x, dy => -dy);
+
+    /// <summary>y = x / s for a constant s. Backward: dx = dy / s.</summary>
+    public static Tensor<T> Divide<T>(Tensor<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Graph.Record(x.MapScalar<DivideOperator<T>>(s), x, dy => dy / s);
+
+    /// <summary>y = s / x for a constant s. Backward: dx = −dy ∘ y / x (that is, −dy ∘ s / x²).</summary>
+    public static Tensor<T> Divide<T>(T s, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var y = Tensor<T>.MapScalarLeft<DivideOperator<T>>(s, x);
+        return Graph.Record(y, x, dy => -(dy * y) / x);
+    }
 
     /// <summary>y = −x. Backward: dx = −dy.</summary>
     public static Tensor<T> Negate<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(-x, x, dy => -dy);
+        Graph.Record(x.Map<NegateOperator<T>>(), x, dy => -dy);
 
     /// <summary>y = eˣ. Backward: dx = dy ∘ y.</summary>
     public static Tensor<T> Exp<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>

@@ -59,36 +59,47 @@ public sealed partial class Tensor<T>
         return y;
     }
 
-    private Tensor<T> MapScalar<TOp>(T s) where TOp : IBinaryOperator<T>
+    /// <summary>y = op(x, s) elementwise into a new tensor.</summary>
+    internal Tensor<T> MapScalar<TOp>(T s) where TOp : IBinaryOperator<T>
     {
         var y = Zeros(_shape);
         Elementwise.BinaryScalarRight<T, TOp>(AsReadOnlySpan(), s, y.AsSpan());
         return y;
     }
 
-    private static Tensor<T> MapScalarLeft<TOp>(T s, Tensor<T> x) where TOp : IBinaryOperator<T>
+    /// <summary>y = op(s, x) elementwise into a new tensor.</summary>
+    internal static Tensor<T> MapScalarLeft<TOp>(T s, Tensor<T> x) where TOp : IBinaryOperator<T>
     {
         var y = Zeros(x._shape);
         Elementwise.BinaryScalarLeft<T, TOp>(s, x.AsReadOnlySpan(), y.AsSpan());
         return y;
     }
 
-    /// <summary>this += <paramref name="source"/> elementwise (same shape or broadcastable to this one), in place.</summary>
+    /// <summary>this += <paramref name="source"/> elementwise (same shape or broadcastable to this one), in place.
+    /// Records nothing: a tensor that a recorded op saved for its backward must not be changed before that backward runs.</summary>
     public void AddInPlace(Tensor<T> source) => MapInto<AddOperator<T>>(this, source, this);
 
-    public static Tensor<T> operator +(Tensor<T> x, Tensor<T> y) => Map<AddOperator<T>>(x, y);
-    public static Tensor<T> operator -(Tensor<T> x, Tensor<T> y) => Map<SubtractOperator<T>>(x, y);
-    public static Tensor<T> operator *(Tensor<T> x, Tensor<T> y) => Map<MultiplyOperator<T>>(x, y);
-    public static Tensor<T> operator /(Tensor<T> x, Tensor<T> y) => Map<DivideOperator<T>>(x, y);
-    public static Tensor<T> operator +(Tensor<T> x, T s) => x.MapScalar<AddOperator<T>>(s);
-    public static Tensor<T> operator -(Tensor<T> x, T s) => x.MapScalar<SubtractOperator<T>>(s);
-    public static Tensor<T> operator *(Tensor<T> x, T s) => x.MapScalar<MultiplyOperator<T>>(s);
-    public static Tensor<T> operator /(Tensor<T> x, T s) => x.MapScalar<DivideOperator<T>>(s);
-    public static Tensor<T> operator +(T s, Tensor<T> x) => MapScalarLeft<AddOperator<T>>(s, x);
-    public static Tensor<T> operator -(T s, Tensor<T> x) => MapScalarLeft<SubtractOperator<T>>(s, x);
-    public static Tensor<T> operator *(T s, Tensor<T> x) => MapScalarLeft<MultiplyOperator<T>>(s, x);
-    public static Tensor<T> operator /(T s, Tensor<T> x) => MapScalarLeft<DivideOperator<T>>(s, x);
-    public static Tensor<T> operator -(Tensor<T> x) => x.Map<NegateOperator<T>>();
+    // The operators are the Op methods named beside them once an operand requires a gradient and the graph records
+    // (see GraphArithmetic); otherwise, the common case, they compute the plain result and record nothing.
+    public static Tensor<T> operator +(Tensor<T> x, Tensor<T> y) => Recording(x.RequiresGrad || y.RequiresGrad, "Op.Add") is { } g ? g.Add(x, y) : Map<AddOperator<T>>(x, y);
+    public static Tensor<T> operator -(Tensor<T> x, Tensor<T> y) => Recording(x.RequiresGrad || y.RequiresGrad, "Op.Subtract") is { } g ? g.Subtract(x, y) : Map<SubtractOperator<T>>(x, y);
+    public static Tensor<T> operator *(Tensor<T> x, Tensor<T> y) => Recording(x.RequiresGrad || y.RequiresGrad, "Op.Multiply") is { } g ? g.Multiply(x, y) : Map<MultiplyOperator<T>>(x, y);
+    public static Tensor<T> operator /(Tensor<T> x, Tensor<T> y) => Recording(x.RequiresGrad || y.RequiresGrad, "Op.Divide") is { } g ? g.Divide(x, y) : Map<DivideOperator<T>>(x, y);
+    public static Tensor<T> operator +(Tensor<T> x, T s) => Recording(x.RequiresGrad, "Op.AddScalar") is { } g ? g.Add(x, s) : x.MapScalar<AddOperator<T>>(s);
+    public static Tensor<T> operator -(Tensor<T> x, T s) => Recording(x.RequiresGrad, "Op.AddScalar") is { } g ? g.Subtract(x, s) : x.MapScalar<SubtractOperator<T>>(s);
+    public static Tensor<T> operator *(Tensor<T> x, T s) => Recording(x.RequiresGrad, "Op.Scale") is { } g ? g.Multiply(x, s) : x.MapScalar<MultiplyOperator<T>>(s);
+    public static Tensor<T> operator /(Tensor<T> x, T s) => Recording(x.RequiresGrad, "Op.Divide") is { } g ? g.Divide(x, s) : x.MapScalar<DivideOperator<T>>(s);
+    public static Tensor<T> operator +(T s, Tensor<T> x) => Recording(x.RequiresGrad, "Op.AddScalar") is { } g ? g.Add(x, s) : MapScalarLeft<AddOperator<T>>(s, x);
+    public static Tensor<T> operator -(T s, Tensor<T> x) => Recording(x.RequiresGrad, "Op.Subtract") is { } g ? g.Subtract(s, x) : MapScalarLeft<SubtractOperator<T>>(s, x);
+    public static Tensor<T> operator *(T s, Tensor<T> x) => Recording(x.RequiresGrad, "Op.Scale") is { } g ? g.Multiply(x, s) : MapScalarLeft<MultiplyOperator<T>>(s, x);
+    public static Tensor<T> operator /(T s, Tensor<T> x) => Recording(x.RequiresGrad, "Op.Divide") is { } g ? g.Divide(s, x) : MapScalarLeft<DivideOperator<T>>(s, x);
+    public static Tensor<T> operator -(Tensor<T> x) => Recording(x.RequiresGrad, "Op.Negate") is { } g ? g.Negate(x) : x.Map<NegateOperator<T>>();
+
+    /// <summary>The graph's arithmetic when an operand requires a gradient and the graph records on this thread; null
+    /// (compute plainly) otherwise. With no graph arithmetic registered, an operand that requires a gradient is an error
+    /// naming <paramref name="op"/>: never a silent detach.</summary>
+    private static IGraphArithmetic? Recording(bool requiresGrad, string op) =>
+        requiresGrad && GraphArithmetic.For(op) is { IsRecording: true } graph ? graph : null;
 
     /// <summary>eˣ elementwise.</summary>
     public Tensor<T> Exp() => Map<ExpOperator<T>>();

@@ -19,6 +19,19 @@ public static class OpTable
         new("Negate", x => Op.Negate(x[0]), [[3, 4]]),
         new("Scale", x => Op.Scale(x[0], 2.5), [[3, 4]]),
         new("AddScalar", x => Op.AddScalar(x[0], -1.5), [[3, 4]]),
+        new("SubtractFromScalar", x => Op.Subtract(1.5, x[0]), [[3, 4]]),
+        new("DivideByScalar", x => Op.Divide(x[0], 2.5), [[3, 4]]),
+        new("DivideScalarBy", x => Op.Divide(1.5, x[0]), [[3, 4]], Domain.AwayFromZero),
+        // The Tensor operators on a tensor that requires a gradient record as the Op methods do.
+        new("x + s", x => x[0] + 1.5, [[3, 4]]),
+        new("s + x", x => 1.5 + x[0], [[3, 4]]),
+        new("x - s", x => x[0] - 1.5, [[3, 4]]),
+        new("s - x", x => 1.5 - x[0], [[3, 4]]),
+        new("x * s", x => x[0] * 2.5, [[3, 4]]),
+        new("s * x", x => 2.5 * x[0], [[3, 4]]),
+        new("x / s", x => x[0] / 2.5, [[3, 4]]),
+        new("s / x", x => 1.5 / x[0], [[3, 4]], Domain.AwayFromZero),
+        new("-x", x => -x[0], [[3, 4]]),
         new("Exp", x => Op.Exp(x[0]), [[3, 4]]),
         new("Log", x => Op.Log(x[0]), [[3, 4]], Domain.Positive),
         new("Sqrt", x => Op.Sqrt(x[0]), [[3, 4]], Domain.Positive),
@@ -47,6 +60,10 @@ public static class OpTable
         new("Multiply", x => Op.Multiply(x[0], x[1]), [[3, 4], [3, 4]]),
         new("Divide", x => Op.Divide(x[0], x[1]), [[3, 4], [3, 4]], Domain.AwayFromZero),
         new("Maximum", x => Op.Maximum(x[0], x[1]), [[3, 4], [3, 4]]),
+        new("a + b", x => x[0] + x[1], [[3, 4], [3, 4]]),
+        new("a - b", x => x[0] - x[1], [[3, 4], [3, 4]]),
+        new("a * b", x => x[0] * x[1], [[3, 4], [3, 4]]),
+        new("a / b", x => x[0] / x[1], [[3, 4], [3, 4]], Domain.AwayFromZero),
     ];
 
     public static readonly OpCase[] Other =
