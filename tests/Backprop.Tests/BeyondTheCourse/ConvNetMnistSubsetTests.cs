@@ -19,7 +19,7 @@ public class ConvNetMnistSubsetTests
     [SkippableFact]
     public void LeNet_5_learns_2000_MNIST_images_to_over_85_percent_test_accuracy()
     {
-        var folder = Path.GetDirectoryName(TestData.File("mnist/train-images-idx3-ubyte.gz"))!;
+        var folder = Path.GetDirectoryName(TestData.Dataset("mnist", "train-images-idx3-ubyte.gz"))!;
         var (train, test) = Mnist.Load<float>(folder);
         train = train.Take(Enumerable.Range(0, 2000).ToArray()).WithOneHotTargets(10);
         test = test.Take(Enumerable.Range(0, 1000).ToArray()).WithOneHotTargets(10);

@@ -17,7 +17,7 @@ public class HousingTests
     [SkippableFact]
     public void A_regression_mlp_explains_at_least_75_percent_of_the_variance_of_held_out_house_prices()
     {
-        var data = CsvTable.Load<float>(TestData.File("housing/housing.csv"), "median_house_value", new TableOptions { TestFraction = 0.2, Seed = 1 });
+        var data = CsvTable.Load<float>(TestData.Dataset("housing", "housing.csv"), "median_house_value", new TableOptions { TestFraction = 0.2, Seed = 1 });
         Assert.Equal(TargetKind.Regression, data.Preprocessor.Target.Kind);
         Assert.Contains(data.Imputed, c => c.Column == "total_bedrooms" && c.Cells == 207);
         Assert.Equal(13, data.Train.FeatureCount); // 8 numeric + 5 ocean_proximity categories

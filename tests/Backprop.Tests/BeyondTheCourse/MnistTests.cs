@@ -29,7 +29,7 @@ public class MnistTests
     [SkippableFact]
     public void A_softmax_mlp_reaches_98_percent_on_mnist()
     {
-        var folder = Path.GetDirectoryName(TestData.File("mnist/train-images-idx3-ubyte.gz"))!;
+        var folder = Path.GetDirectoryName(TestData.Dataset("mnist", "train-images-idx3-ubyte.gz"))!;
         var (train, test) = Mnist.Load<float>(folder);
         double accuracy = TrainAndTest(train.WithOneHotTargets(10), test.WithOneHotTargets(10), epochs: 10);
         Assert.True(accuracy >= 0.98, $"MNIST test accuracy {accuracy:P2} < 98 %");
@@ -38,7 +38,7 @@ public class MnistTests
     [SkippableFact]
     public void A_softmax_mlp_reaches_88_percent_on_fashion_mnist()
     {
-        var folder = Path.GetDirectoryName(TestData.File("fashion-mnist/train-images-idx3-ubyte.gz"))!;
+        var folder = Path.GetDirectoryName(TestData.Dataset("fashion-mnist", "train-images-idx3-ubyte.gz"))!;
         var (train, test) = FashionMnist.Load<float>(folder);
         double accuracy = TrainAndTest(train.WithOneHotTargets(10), test.WithOneHotTargets(10), epochs: 10);
         Assert.True(accuracy >= 0.88, $"Fashion-MNIST test accuracy {accuracy:P2} < 88 %");

@@ -75,7 +75,7 @@ public sealed class CliDatasetsTests
     [SkippableFact]
     public void Train_with_data_housing_uses_the_catalogued_table_and_its_target()
     {
-        TestData.File("housing/housing.csv");
+        TestData.Dataset("housing", "housing.csv");
         using var box = new CliSandbox();
         var result = box.Run("train", "--data", "housing", "--epochs", "1", "--out", box.PathOf("m.bp"), "--quiet", "--no-plot");
         Assert.True(result.ExitCode == 0, result.ToString());

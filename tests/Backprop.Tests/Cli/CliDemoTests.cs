@@ -58,10 +58,10 @@ public sealed class CliDemoTests
     [SkippableFact]
     public void The_scale_demo_prints_a_table_of_four_learners_and_plots_them_on_a_log_axis()
     {
-        TestData.File("mnist/train-labels-idx1-ubyte.gz");
+        var cache = Path.GetDirectoryName(Path.GetDirectoryName(TestData.Dataset("mnist", "train-labels-idx1-ubyte.gz")))!;
         using var sandbox = new CliSandbox();
         var result = sandbox.Run("demo", "scale", "--sizes", "50,200", "--epochs", "1", "--min-steps", "5", "--test-examples", "200",
-            "--cache", TestData.Root!, "--out", sandbox.Folder);
+            "--cache", cache, "--out", sandbox.Folder);
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var learner in new[] { "logistic regression", "small NN", "medium NN", "large NN" }) Assert.Contains(learner, result.Out);
         Assert.Contains("notes: the traditional learner's curve plateaus", result.Out);

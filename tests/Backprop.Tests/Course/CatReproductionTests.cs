@@ -12,10 +12,10 @@ namespace Backprop.Tests.Course;
 public class CatReproductionTests
 {
     private static readonly Lazy<(Dataset<double> Train, Dataset<double> Test)> Cats64 =
-        new(() => CatVsNonCat.Load<double>(Path.GetDirectoryName(Path.GetDirectoryName(TestData.File("catvnoncat/train_catvnoncat.h5")))));
+        new(() => CatVsNonCat.Load<double>(Path.GetDirectoryName(Path.GetDirectoryName(TestData.Dataset("catvnoncat", "train_catvnoncat.h5")))));
 
     private static (Dataset<T> Train, Dataset<T> Test) Cats<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
-        CatVsNonCat.Load<T>(Path.GetDirectoryName(Path.GetDirectoryName(TestData.File("catvnoncat/train_catvnoncat.h5"))));
+        CatVsNonCat.Load<T>(Path.GetDirectoryName(Path.GetDirectoryName(TestData.Dataset("catvnoncat", "train_catvnoncat.h5"))));
 
     // Published 2019+ curves (D25 = A20 expected output), every 100 iterations and at 2499.
     internal static readonly double[] TwoLayerCosts =

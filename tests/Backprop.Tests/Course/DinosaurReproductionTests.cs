@@ -17,10 +17,10 @@ public class DinosaurReproductionTests
         ("23.291971", ["Onyxosaurus", "Kica", "Lustrepiosaurus", "Olaagrraiansaurus", "Yuspangosaurus", "Eealosaurus", "Trognesaurus"]),
     ];
 
-    [SkippableFact]
+    [Fact]
     public void The_dinosaur_model_prints_the_course_losses_and_names_through_iteration_12000()
     {
-        var text = File.ReadAllText(TestData.File(Dinosaurs.DataFile));
+        var text = File.ReadAllText(TestData.Fixture(Dinosaurs.DataFile));
         var reports = Dinosaurs.Run(text, iterations: 12001).ToList();
         Assert.Equal(Expected.Length, reports.Count);
         for (int k = 0; k < Expected.Length; k++)

@@ -18,7 +18,7 @@ public class PlanarReproductionTests
 {
     private static (Tensor<double> X, Tensor<double> Y) LoadPlanar()
     {
-        var lines = File.ReadAllLines(TestData.File("planar/planar_flower_400.csv")).Skip(1).ToArray();
+        var lines = File.ReadAllLines(TestData.Fixture("planar/planar_flower_400.csv")).Skip(1).ToArray();
         var x = Tensor<double>.Zeros(lines.Length, 2);
         var y = Tensor<double>.Zeros(lines.Length, 1);
         for (int i = 0; i < lines.Length; i++)
@@ -43,7 +43,7 @@ public class PlanarReproductionTests
         return (history.Costs, correct / y.Dim(0) * 100);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Four_tanh_units_reproduce_the_published_cost_curve_and_reach_90_point_5_percent()
     {
         var (costs, accuracy) = Train(4, 10000);
@@ -58,7 +58,7 @@ public class PlanarReproductionTests
         Assert.InRange(accuracy, 90.0, 91.0);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(1, 67.5)]
     [InlineData(2, 67.25)]
     [InlineData(3, 90.75)]

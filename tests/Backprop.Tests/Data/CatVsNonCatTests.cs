@@ -5,7 +5,7 @@ namespace Backprop.Tests.Data;
 /// <summary>The course's HDF5 files, against data/README.md and COURSE_REFERENCE.md §1.</summary>
 public class CatVsNonCatTests
 {
-    private static string Root() => Path.GetDirectoryName(Path.GetDirectoryName(TestData.File("catvnoncat/train_catvnoncat.h5")))!;
+    private static string Root() => Path.GetDirectoryName(Path.GetDirectoryName(TestData.Dataset("catvnoncat", "train_catvnoncat.h5")))!;
 
     [SkippableFact]
     public void Cats_load_in_the_course_order_with_the_published_counts_and_class_names()

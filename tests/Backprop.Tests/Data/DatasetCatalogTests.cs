@@ -2,7 +2,8 @@ using Backprop.Data;
 
 namespace Backprop.Tests.Data;
 
-/// <summary>The catalogue's names, sizes and checksums against the shared reference copies.</summary>
+/// <summary>The catalogue's names, sizes and checksums against the local reference copies (<see cref="TestData.Dataset"/>:
+/// the shared data or the cache; the dinosaur names also in tests/fixtures).</summary>
 public sealed class DatasetCatalogTests
 {
     public static TheoryData<string> DownloadableFiles() =>
@@ -12,8 +13,9 @@ public sealed class DatasetCatalogTests
     [MemberData(nameof(DownloadableFiles))]
     public void Each_catalogued_checksum_and_size_is_that_of_the_shared_copy(string relativePath)
     {
-        var file = DatasetCatalog.All.SelectMany(e => e.Files).Single(f => f.RelativePath == relativePath);
-        var shared = TestData.File(file.AlsoAt.FirstOrDefault() ?? file.RelativePath);
+        var entry = DatasetCatalog.All.Single(e => e.Files.Any(f => f.RelativePath == relativePath));
+        var file = entry.Files.Single(f => f.RelativePath == relativePath);
+        var shared = TestData.Dataset(entry.Name, file.Name);
         Assert.Equal(file.Bytes, new FileInfo(shared).Length);
         Assert.Equal(file.Sha256, Sha256File.Of(shared));
         Assert.NotEmpty(file.Urls);
@@ -55,10 +57,10 @@ public sealed class DatasetCatalogTests
         Assert.Contains("train_signs.h5", e.Message);
     }
 
-    [SkippableFact]
-    public void The_shared_copy_of_the_dinosaur_names_is_found_where_the_shared_data_keeps_it()
+    [Fact]
+    public void The_dinosaur_names_are_found_under_course45_where_the_shared_data_and_the_fixtures_keep_them()
     {
-        var root = Path.GetDirectoryName(Path.GetDirectoryName(TestData.File("course45/dinos.txt")))!;
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(TestData.Fixture("course45/dinos.txt")))!;
         Assert.Equal(Path.Combine(root, "course45", "dinos.txt"), DatasetCache.Locate(DatasetCatalog.Get("dinos").Files[0], root));
     }
 }

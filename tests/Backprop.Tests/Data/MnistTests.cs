@@ -7,10 +7,10 @@ public class MnistTests
 {
     // One full load each (≈ 0.5 s, 200 MB as float) shared by the tests below.
     private static readonly Lazy<(Dataset<float> Train, Dataset<float> Test)> Digits =
-        new(() => Mnist.Load<float>(Path.GetDirectoryName(TestData.File("mnist/train-images-idx3-ubyte.gz"))));
+        new(() => Mnist.Load<float>(Path.GetDirectoryName(TestData.Dataset("mnist", "train-images-idx3-ubyte.gz"))));
 
     private static readonly Lazy<(Dataset<float> Train, Dataset<float> Test)> Fashion =
-        new(() => FashionMnist.Load<float>(Path.GetDirectoryName(TestData.File("fashion-mnist/train-images-idx3-ubyte.gz"))));
+        new(() => FashionMnist.Load<float>(Path.GetDirectoryName(TestData.Dataset("fashion-mnist", "train-images-idx3-ubyte.gz"))));
 
     private static int[] Histogram(Dataset<float> data)
     {

@@ -9,10 +9,10 @@ public class PlanarTests
     /// (up to 4 ulp, numpy PR 19478); .NET's Math.Sin/Cos are the C library's (under 1 ulp). Everything else (seed, normals,
     /// linspace, order of operations) is identical, so the points agree to a few ulp: at most 1.8e-15 absolute for |x| ≤ 4.5,
     /// inside SVML's 4-ulp bound of 4 · 8.9e-16.</summary>
-    [SkippableFact]
+    [Fact]
     public void The_generated_flower_equals_the_csv_to_the_last_few_bits()
     {
-        var csv = Planar.Load<double>(TestData.File(Planar.File));
+        var csv = Planar.Load<double>(TestData.Fixture(Planar.File));
         var generated = Planar.Generate<double>();
         Assert.Equal([400, 2], csv.X.Shape.ToArray());
         Assert.Equal(csv.X.Shape.ToArray(), generated.X.Shape.ToArray());

@@ -6,8 +6,9 @@ namespace Backprop.Tests.Data;
 /// <see cref="LocalDataServer"/> under the catalogue's relative paths.</summary>
 public static class SharedCopies
 {
-    /// <summary>relative path → shared file, for the files of <paramref name="names"/> (skips the test when data is missing).</summary>
+    /// <summary>relative path → local copy, for the files of <paramref name="names"/> (<see cref="TestData.Dataset"/>:
+    /// skips the test when a set is missing).</summary>
     public static Dictionary<string, string> Of(params string[] names) =>
-        names.SelectMany(n => DatasetCatalog.Get(n).Files)
-            .ToDictionary(f => f.RelativePath, f => TestData.File(f.AlsoAt.FirstOrDefault() ?? f.RelativePath));
+        names.Select(DatasetCatalog.Get).SelectMany(e => e.Files.Select(f => (e.Name, File: f)))
+            .ToDictionary(x => x.File.RelativePath, x => TestData.Dataset(x.Name, x.File.Name));
 }

@@ -211,7 +211,7 @@ public sealed class TablePreprocessorTests : IDisposable
     [SkippableFact]
     public void California_housing_loads_as_is_with_207_bedrooms_imputed_and_ocean_proximity_one_hot()
     {
-        var data = CsvTable.Load<float>(TestData.File("housing/housing.csv"), "median_house_value");
+        var data = CsvTable.Load<float>(TestData.Dataset("housing", "housing.csv"), "median_house_value");
         Assert.Equal(TargetKind.Regression, data.Preprocessor.Target.Kind);
         Assert.Equal((16512, 4128), (data.Train.Count, data.Test.Count));
         Assert.Equal(13, data.Train.FeatureCount);                       // 8 numeric + 5 categories

@@ -11,7 +11,7 @@ public static class TorchCases
     /// <summary>The case named <paramref name="name"/>.</summary>
     public static JsonElement Case(string name)
     {
-        s_document ??= JsonDocument.Parse(File.ReadAllText(TestData.File("course45/torch_cases.json")));
+        s_document ??= JsonDocument.Parse(File.ReadAllText(TestData.Fixture("course45/torch_cases.json")));
         foreach (var c in s_document.RootElement.GetProperty("cases").EnumerateArray())
             if (c.GetProperty("name").GetString() == name) return c;
         throw new InvalidOperationException($"No torch case named {name}.");

@@ -13,10 +13,10 @@ namespace Backprop.Tests.Models;
 /// model file round-trips every recurrent layer.</summary>
 public class CharacterModelTests
 {
-    [SkippableFact]
+    [Fact]
     public void A_character_lstm_on_dinosaur_names_lowers_its_loss_and_samples_name_like_text()
     {
-        var text = new CharacterText(File.ReadAllText(TestData.File("course45/dinos.txt"))[..6000].ToLowerInvariant());
+        var text = new CharacterText(File.ReadAllText(TestData.Fixture("course45/dinos.txt"))[..6000].ToLowerInvariant());
         var (x, y) = text.Windows<float>(24);
         var model = CharacterModel.Lstm<float>(text.Vocabulary.Length, 16, 64);
         var history = model.Fit(x, y, Loss.SoftmaxCrossEntropy, new Adam(0.01), TrainingOptions.MiniBatch(12, 32, new NumpyRandom(1)));

@@ -60,8 +60,7 @@ public class OnnxCliTests
     [SkippableFact]
     public void The_course_cat_model_exported_takes_raw_pixels_and_runs_in_OnnxRuntime_like_predict()
     {
-        var train = TestData.File("catvnoncat/train_catvnoncat.h5");
-        Skip.If(!File.Exists(train), $"{train} is missing; set BACKPROP_DATA to the shared data folder to run this test.");
+        var train = TestData.Dataset("catvnoncat", "train_catvnoncat.h5");
         using var box = new CliSandbox();
         var (model, onnx) = (box.PathOf("cat.bp"), box.PathOf("cat.onnx"));
         var run = box.Run("train", "--data", train, "--out", model, "--epochs", "2", "--quiet");

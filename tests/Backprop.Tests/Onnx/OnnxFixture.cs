@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Backprop.Tensors;
 
@@ -8,8 +7,7 @@ namespace Backprop.Tests.Onnx;
 /// outputs PyTorch computed for them.</summary>
 public sealed record OnnxFixture(string Path, Tensor<float> Input, Tensor<float> Output)
 {
-    public static string Folder([CallerFilePath] string thisFile = "") =>
-        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile)!, "..", "..", "fixtures", "onnx"));
+    public static string Folder() => System.IO.Path.Combine(TestData.FixturesFolder, "onnx");
 
     public static OnnxFixture Load(string name)
     {

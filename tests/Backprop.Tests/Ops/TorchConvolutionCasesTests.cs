@@ -13,7 +13,7 @@ public class TorchConvolutionCasesTests
     private const double Tolerance = 1e-10;
 
     private static readonly Lazy<JsonElement[]> Cases = new(() =>
-        JsonDocument.Parse(File.ReadAllText(TestData.File("course45/torch_cases.json"))).RootElement.GetProperty("cases").EnumerateArray().ToArray());
+        JsonDocument.Parse(File.ReadAllText(TestData.Fixture("course45/torch_cases.json"))).RootElement.GetProperty("cases").EnumerateArray().ToArray());
 
     public static TheoryData<string> Names(string op) =>
         new(op switch
