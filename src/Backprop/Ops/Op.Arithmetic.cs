@@ -58,36 +58,36 @@ public static partial class Op
     /// <summary>y = eˣ. Backward: dx = dy ∘ y.</summary>
     public static Tensor<T> Exp<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = x.Exp();
+        var y = x.Map<ExpOperator<T>>();
         return Graph.Record(y, x, dy => dy * y);
     }
 
     /// <summary>y = ln x. Backward: dx = dy / x.</summary>
     public static Tensor<T> Log<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x.Log(), x, dy => dy / x);
+        Graph.Record(x.Map<LogOperator<T>>(), x, dy => dy / x);
 
     /// <summary>y = √x. Backward: dx = dy / (2y).</summary>
     public static Tensor<T> Sqrt<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = x.Sqrt();
+        var y = x.Map<SqrtOperator<T>>();
         return Graph.Record(y, x, dy => dy / (y * T.CreateChecked(2)));
     }
 
     /// <summary>y = xᵖ for a constant p. Backward: dx = dy ∘ p·xᵖ⁻¹.</summary>
     public static Tensor<T> Pow<T>(Tensor<T> x, T p) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x.Pow(p), x, dy => dy * (x.Pow(p - T.One) * p));
+        Graph.Record(x.MapScalar<PowOperator<T>>(p), x, dy => dy * (x.Pow(p - T.One) * p));
 
     /// <summary>y = x². Backward: dx = 2x ∘ dy.</summary>
     public static Tensor<T> Square<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x.Square(), x, dy => dy * x * T.CreateChecked(2));
+        Graph.Record(x.Map<SquareOperator<T>>(), x, dy => dy * x * T.CreateChecked(2));
 
     /// <summary>y = |x|. Backward: dx = sign(x) ∘ dy (0 at x = 0).</summary>
     public static Tensor<T> Abs<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x.Abs(), x, dy => dy * (Tensor<T>.GreaterThan(x, Tensor<T>.Scalar(T.Zero)) - Tensor<T>.LessThan(x, Tensor<T>.Scalar(T.Zero))));
+        Graph.Record(x.Map<AbsOperator<T>>(), x, dy => dy * (Tensor<T>.GreaterThan(x, Tensor<T>.Scalar(T.Zero)) - Tensor<T>.LessThan(x, Tensor<T>.Scalar(T.Zero))));
 
     /// <summary>y = max(a, b). Backward: the gradient goes to the larger input (to a on ties).</summary>
     public static Tensor<T> Maximum<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(Tensor<T>.Maximum(a, b), a, b, dy =>
+        Graph.Record(Tensor<T>.Map<MaxOperator<T>>(a, b), a, b, dy =>
         {
             var aWins = Tensor<T>.GreaterThanOrEqual(a, b);
             return (dy * aWins, dy * (T.One - aWins));
@@ -97,7 +97,7 @@ public static partial class Op
     /// so no transpose is ever materialised.</summary>
     public static Tensor<T> MatMul<T>(Tensor<T> a, Tensor<T> b, bool transposeA = false, bool transposeB = false)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(Tensor<T>.MatMul(a, b, transposeA, transposeB), a, b, dc => (
+        Graph.Record(Tensor<T>.MatMulValues(a, b, transposeA, transposeB), a, b, dc => (
             a.RequiresGrad ? (transposeA ? Tensor<T>.MatMul(b, dc, transposeB, true) : Tensor<T>.MatMul(dc, b, false, !transposeB)) : null,
             b.RequiresGrad ? (transposeB ? Tensor<T>.MatMul(dc, a, true, transposeA) : Tensor<T>.MatMul(a, dc, !transposeA, false)) : null));
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Kernels;
 using Backprop.Tensors;
 
 namespace Backprop.Ops;
@@ -8,19 +9,19 @@ public static partial class Op
 {
     /// <summary>y = Σ x over all elements. Backward: dx = dy broadcast to x's shape.</summary>
     public static Tensor<T> Sum<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x.Sum(), x, dy => Tensor<T>.Full(dy.ToScalar(), x.ShapeArray));
+        Graph.Record(Tensor<T>.Scalar(Reductions.Sum(x.AsReadOnlySpan())), x, dy => Tensor<T>.Full(dy.ToScalar(), x.ShapeArray));
 
     /// <summary>y = Σ x along one axis. Backward: dx = dy broadcast back along that axis.</summary>
     public static Tensor<T> Sum<T>(Tensor<T> x, int axis, bool keepDims = false) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x.Sum(axis, keepDims), x, dy => Tensor<T>.ZerosLike(x) + KeepAxis(dy, x, axis));
+        Graph.Record(x.Reduce(axis, keepDims, max: false), x, dy => Tensor<T>.ZerosLike(x) + KeepAxis(dy, x, axis));
 
     /// <summary>y = (1/n) Σ x over all n elements. Backward: dx = dy / n everywhere.</summary>
     public static Tensor<T> Mean<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x.Mean(), x, dy => Tensor<T>.Full(dy.ToScalar() / T.CreateChecked(x.Length), x.ShapeArray));
+        Graph.Record(Tensor<T>.Scalar(Reductions.Sum(x.AsReadOnlySpan()) / T.CreateChecked(x.Length)), x, dy => Tensor<T>.Full(dy.ToScalar() / T.CreateChecked(x.Length), x.ShapeArray));
 
     /// <summary>y = mean of x along one axis. Backward: dx = dy / n broadcast back along that axis.</summary>
     public static Tensor<T> Mean<T>(Tensor<T> x, int axis, bool keepDims = false) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Graph.Record(x.Mean(axis, keepDims), x, dy => Tensor<T>.ZerosLike(x) + KeepAxis(dy, x, axis) / T.CreateChecked(x.Dim(axis)));
+        Graph.Record(x.MeanValues(axis, keepDims), x, dy => Tensor<T>.ZerosLike(x) + KeepAxis(dy, x, axis) / T.CreateChecked(x.Dim(axis)));
 
     /// <summary>The same elements in another shape. Backward: dx = dy reshaped back.</summary>
     public static Tensor<T> Reshape<T>(Tensor<T> x, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>

@@ -36,6 +36,9 @@ internal static class GraphArithmetic
     /// an error naming <paramref name="op"/>, the Op method that records the same arithmetic.</summary>
     internal static IGraphArithmetic For(string op) => s_registered ?? throw Unregistered(op);
 
+    /// <summary>Whether ops record on this thread now (false with no graph arithmetic registered).</summary>
+    internal static bool IsRecordingNow => s_registered is { IsRecording: true };
+
     /// <summary>The error of an operator on a tensor that requires a gradient when no graph arithmetic is registered.</summary>
     internal static InvalidOperationException Unregistered(string op) => new(
         $"A Tensor operator was applied to a tensor that requires a gradient, but no autograd arithmetic is registered, " +

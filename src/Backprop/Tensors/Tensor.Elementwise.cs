@@ -101,38 +101,48 @@ public sealed partial class Tensor<T>
     private static IGraphArithmetic? Recording(bool requiresGrad, string op) =>
         requiresGrad && GraphArithmetic.For(op) is { IsRecording: true } graph ? graph : null;
 
+    /// <summary>This tensor, for a method that computes plain values. On a tensor that requires a gradient while the graph
+    /// records, such a result would silently lose the gradient, so it is an error naming <paramref name="recorded"/>, the
+    /// form that records (inside <c>Graph.NoGrad()</c> the plain value is what is asked for).</summary>
+    internal Tensor<T> Plain(string call, string recorded) =>
+        RequiresGrad && GraphArithmetic.IsRecordingNow
+            ? throw new InvalidOperationException($"{call} on a tensor that requires a gradient would not record on the graph, and the gradient through it would be lost; use {recorded}, or compute it inside Graph.NoGrad().")
+            : this;
+
     /// <summary>eˣ elementwise.</summary>
-    public Tensor<T> Exp() => Map<ExpOperator<T>>();
+    public Tensor<T> Exp() => Plain("x.Exp()", "Op.Exp(x)").Map<ExpOperator<T>>();
     /// <summary>ln x elementwise.</summary>
-    public Tensor<T> Log() => Map<LogOperator<T>>();
+    public Tensor<T> Log() => Plain("x.Log()", "Op.Log(x)").Map<LogOperator<T>>();
     /// <summary>√x elementwise.</summary>
-    public Tensor<T> Sqrt() => Map<SqrtOperator<T>>();
+    public Tensor<T> Sqrt() => Plain("x.Sqrt()", "Op.Sqrt(x)").Map<SqrtOperator<T>>();
     /// <summary>|x| elementwise.</summary>
-    public Tensor<T> Abs() => Map<AbsOperator<T>>();
+    public Tensor<T> Abs() => Plain("x.Abs()", "Op.Abs(x)").Map<AbsOperator<T>>();
     /// <summary>x² elementwise.</summary>
-    public Tensor<T> Square() => Map<SquareOperator<T>>();
+    public Tensor<T> Square() => Plain("x.Square()", "Op.Square(x)").Map<SquareOperator<T>>();
     /// <summary>xᵖ elementwise.</summary>
-    public Tensor<T> Pow(T p) => MapScalar<PowOperator<T>>(p);
+    public Tensor<T> Pow(T p) => Plain("x.Pow(p)", "Op.Pow(x, p)").MapScalar<PowOperator<T>>(p);
     /// <summary>x^y elementwise with broadcasting.</summary>
-    public static Tensor<T> Pow(Tensor<T> x, Tensor<T> y) => Map<PowOperator<T>>(x, y);
+    public static Tensor<T> Pow(Tensor<T> x, Tensor<T> y) => Map<PowOperator<T>>(x.Plain("Tensor.Pow(x, y)", "Op.Pow"), y.Plain("Tensor.Pow(x, y)", "Op.Pow"));
     /// <summary>σ(x) = 1/(1+e^−x) elementwise, overflow-free.</summary>
-    public Tensor<T> Sigmoid() => Map<SigmoidOperator<T>>();
+    public Tensor<T> Sigmoid() => Plain("x.Sigmoid()", "Op.Sigmoid(x)").Map<SigmoidOperator<T>>();
     /// <summary>log σ(x) elementwise, overflow-free.</summary>
-    public Tensor<T> LogSigmoid() => Map<LogSigmoidOperator<T>>();
+    public Tensor<T> LogSigmoid() => Plain("x.LogSigmoid()", "Op.Log(Op.Sigmoid(x))").Map<LogSigmoidOperator<T>>();
     /// <summary>tanh x = (eˣ − e^−ˣ)/(eˣ + e^−ˣ) elementwise.</summary>
     public Tensor<T> Tanh()
     {
+        Plain("x.Tanh()", "Op.Tanh(x)");
         var y = Zeros(_shape);
         Hyperbolic.Tanh(AsReadOnlySpan(), y.AsSpan());
         return y;
     }
     /// <summary>max(x, 0) elementwise.</summary>
-    public Tensor<T> Relu() => Map<ReluOperator<T>>();
+    public Tensor<T> Relu() => Plain("x.Relu()", "Op.Relu(x)").Map<ReluOperator<T>>();
     /// <summary>x for x &gt; 0, slope·x otherwise.</summary>
-    public Tensor<T> LeakyRelu(T slope) => MapScalar<LeakyReluOperator<T>>(slope);
+    public Tensor<T> LeakyRelu(T slope) => Plain("x.LeakyRelu(slope)", "Op.LeakyRelu(x, slope)").MapScalar<LeakyReluOperator<T>>(slope);
     /// <summary>min(max(x, low), high) elementwise.</summary>
     public Tensor<T> Clamp(T low, T high)
     {
+        Plain("x.Clamp(low, high)", "Op.Maximum and Op.Minimum-free arithmetic, or Graph.NoGrad()");
         if (low > high) throw new ArgumentException($"Clamp needs low ≤ high; got {low} > {high}.");
         var y = MapScalar<MaxOperator<T>>(low);
         Elementwise.BinaryScalarRight<T, MinOperator<T>>(y.AsReadOnlySpan(), high, y.AsSpan());
@@ -140,9 +150,9 @@ public sealed partial class Tensor<T>
     }
 
     /// <summary>max(x, y) elementwise with broadcasting (NaN propagates).</summary>
-    public static Tensor<T> Maximum(Tensor<T> x, Tensor<T> y) => Map<MaxOperator<T>>(x, y);
+    public static Tensor<T> Maximum(Tensor<T> x, Tensor<T> y) => Map<MaxOperator<T>>(x.Plain("Tensor.Maximum(x, y)", "Op.Maximum(x, y)"), y.Plain("Tensor.Maximum(x, y)", "Op.Maximum(x, y)"));
     /// <summary>min(x, y) elementwise with broadcasting (NaN propagates).</summary>
-    public static Tensor<T> Minimum(Tensor<T> x, Tensor<T> y) => Map<MinOperator<T>>(x, y);
+    public static Tensor<T> Minimum(Tensor<T> x, Tensor<T> y) => Map<MinOperator<T>>(x.Plain("Tensor.Minimum(x, y)", "−Op.Maximum(−x, −y)"), y.Plain("Tensor.Minimum(x, y)", "−Op.Maximum(−x, −y)"));
     /// <summary>1 where x &gt; y, else 0 (broadcasting).</summary>
     public static Tensor<T> GreaterThan(Tensor<T> x, Tensor<T> y) => Map<GreaterThanOperator<T>>(x, y);
     /// <summary>1 where x ≥ y, else 0 (broadcasting).</summary>

@@ -9,6 +9,14 @@ public sealed partial class Tensor<T>
     /// (the GEMM packing absorbs it). op(A) is m×k and op(B) is k×n.</summary>
     public static Tensor<T> MatMul(Tensor<T> a, Tensor<T> b, bool transposeA = false, bool transposeB = false)
     {
+        a.Plain("Tensor.MatMul(a, b)", "Op.MatMul(a, b)");
+        b.Plain("Tensor.MatMul(a, b)", "Op.MatMul(a, b)");
+        return MatMulValues(a, b, transposeA, transposeB);
+    }
+
+    /// <summary><see cref="MatMul"/> without the check for a recorded operand: for the ops that record it themselves.</summary>
+    internal static Tensor<T> MatMulValues(Tensor<T> a, Tensor<T> b, bool transposeA, bool transposeB)
+    {
         var (m, n, _) = MatMulShape(a, b, transposeA, transposeB);
         var c = Zeros(m, n);
         MatMulInto(a, b, c, transposeA, transposeB);

@@ -6,30 +6,33 @@ namespace Backprop.Tensors;
 public sealed partial class Tensor<T>
 {
     /// <summary>Σ of all elements, as a rank-0 tensor.</summary>
-    public Tensor<T> Sum() => Scalar(Reductions.Sum(AsReadOnlySpan()));
+    public Tensor<T> Sum() => Scalar(Reductions.Sum(Plain("x.Sum()", "Op.Sum(x)").AsReadOnlySpan()));
 
     /// <summary>Mean of all elements, as a rank-0 tensor.</summary>
-    public Tensor<T> Mean() => Scalar(Reductions.Sum(AsReadOnlySpan()) / T.CreateChecked(Length));
+    public Tensor<T> Mean() => Scalar(Reductions.Sum(Plain("x.Mean()", "Op.Mean(x)").AsReadOnlySpan()) / T.CreateChecked(Length));
 
     /// <summary>Largest element, as a rank-0 tensor.</summary>
     public Tensor<T> Max() => Length == 0
         ? throw new InvalidOperationException("Max of an empty tensor.")
-        : Scalar(Reductions.Max(AsReadOnlySpan()));
+        : Scalar(Reductions.Max(Plain("x.Max()", "Graph.NoGrad() (max has no recorded form)").AsReadOnlySpan()));
 
     /// <summary>Σ along <paramref name="axis"/> (NumPy's sum(axis, keepdims)).</summary>
-    public Tensor<T> Sum(int axis, bool keepDims = false) => Reduce(axis, keepDims, max: false);
+    public Tensor<T> Sum(int axis, bool keepDims = false) => Plain("x.Sum(axis)", "Op.Sum(x, axis)").Reduce(axis, keepDims, max: false);
 
     /// <summary>Mean along <paramref name="axis"/>.</summary>
-    public Tensor<T> Mean(int axis, bool keepDims = false)
+    public Tensor<T> Mean(int axis, bool keepDims = false) => Plain("x.Mean(axis)", "Op.Mean(x, axis)").MeanValues(axis, keepDims);
+
+    /// <summary><see cref="Mean(int, bool)"/> without the check for a recorded operand: for the ops that record it.</summary>
+    internal Tensor<T> MeanValues(int axis, bool keepDims)
     {
-        var s = Sum(axis, keepDims);
+        var s = Reduce(axis, keepDims, max: false);
         T n = T.CreateChecked(Dim(axis));
         Elementwise.BinaryScalarRight<T, DivideOperator<T>>(s.AsReadOnlySpan(), n, s.AsSpan());
         return s;
     }
 
     /// <summary>max along <paramref name="axis"/>.</summary>
-    public Tensor<T> Max(int axis, bool keepDims = false) => Reduce(axis, keepDims, max: true);
+    public Tensor<T> Max(int axis, bool keepDims = false) => Plain("x.Max(axis)", "Graph.NoGrad() (max has no recorded form)").Reduce(axis, keepDims, max: true);
 
     /// <summary>Index of the largest element of the flattened tensor (first on ties).</summary>
     public int ArgMax() => Length == 0
@@ -73,7 +76,7 @@ public sealed partial class Tensor<T>
         return (outer, _shape[axis], inner);
     }
 
-    private Tensor<T> Reduce(int axis, bool keepDims, bool max)
+    internal Tensor<T> Reduce(int axis, bool keepDims, bool max)
     {
         int a = ShapeMath.NormalizeAxis(axis, Rank);
         var (outer, len, inner) = Split(a);
