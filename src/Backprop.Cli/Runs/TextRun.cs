@@ -67,25 +67,26 @@ public static class TextRun
         };
         var written = RunFiles.Save(s, outcome, model, metadata, stderr);
         IReadOnlyList<string> plots = outcome.End == RunEnd.Diverged || s.CostPlotPath is not { } plot ? [] : Plotting.CostCurve(plot, history, $"Loss of the character LSTM ({hidden} units)");
-        Print(s, stdout, text, path, hidden, history, outcome, written, plots, model);
+        Print(s, stdout, text, path, hidden, (first, last, history.Epochs.Count), outcome, written, plots, model);
         return outcome;
     }
 
-    private static void Print(TrainSettings s, TextWriter stdout, Backprop.Data.CharacterText text, string path, int hidden, TrainingHistory history,
-        RunOutcome outcome, string written, IReadOnlyList<string> plots, Sequential<float> model)
+    /// <summary>The result for people (the losses, three samples, the files) or one JSON object.</summary>
+    private static void Print(TrainSettings s, TextWriter stdout, Backprop.Data.CharacterText text, string path, int hidden,
+        (double First, double Last, int Epochs) loss, RunOutcome outcome, string written, IReadOnlyList<string> plots, Sequential<float> model)
     {
-        double first = history.Epochs.Count > 0 ? history.Epochs[0].Cost : double.NaN, last = history.Epochs.Count > 0 ? history.Epochs[^1].Cost : double.NaN;
+        var (first, last, epochs) = loss;
         if (s.Mode == OutputMode.Json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
                 model = Path.GetFullPath(written), task = Task, characters = text.Vocabulary.Length, first_loss = first, final_loss = last,
-                epochs = history.Epochs.Count, stopped = outcome.Reason, plots,
+                epochs, stopped = outcome.Reason, plots,
             }));
             return;
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Trained a character LSTM ({text.Vocabulary.Length} characters, {hidden} hidden units) on {Path.GetFileName(path)}: loss {first:F3} → {last:F3} in {history.Epochs.Count} epochs."));
+            $"Trained a character LSTM ({text.Vocabulary.Length} characters, {hidden} hidden units) on {Path.GetFileName(path)}: loss {first:F3} → {last:F3} in {epochs} epochs."));
         if (outcome.End == RunEnd.Interrupted) stdout.WriteLine("Stopped early: interrupted; the model so far was kept.");
         if (s.Mode == OutputMode.Human && outcome.End != RunEnd.Diverged)
         {
