@@ -7,7 +7,8 @@ namespace Backprop.Data;
 /// <list type="bullet">
 /// <item><b>constant</b>: d = 1 — the same value on every row carries no information;</item>
 /// <item><b>unique identifier</b>: d = c ≥ <see cref="MinRows"/> and the values are text, or whole numbers that are
-/// consecutive (max − min + 1 = c) or in a column named like an id — a row number predicts nothing about new rows;</item>
+/// consecutive-looking (max − min + 1 ≤ n, the table's row count, so that ids 1…n still count when a split hands the
+/// screen only some of the rows) or in a column named like an id — a row number predicts nothing about new rows;</item>
 /// <item><b>free text</b>: text with d > <see cref="FreeTextShare"/>·c (c ≥ <see cref="MinRows"/>) — nearly every row its own
 /// category, so one-hot encoding would add a column of noise per row.</item>
 /// </list>
@@ -44,7 +45,7 @@ public static class ColumnScreen
         if (present == 0) return null;
         if (distinct.Count == 1) return "constant";
         if (present < MinRows) return null;
-        if (distinct.Count == present && (anyText || allWhole && (max - min + 1 == present || IdLikeName(table.Columns[column]))))
+        if (distinct.Count == present && (anyText || allWhole && (max - min + 1 <= table.RowCount || IdLikeName(table.Columns[column]))))
             return "unique identifier";
         if (anyText && distinct.Count > FreeTextShare * present) return "free text";
         return null;

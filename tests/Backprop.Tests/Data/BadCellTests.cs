@@ -74,6 +74,16 @@ public sealed class BadCellTests
     }
 
     [Fact]
+    public void Consecutive_whole_numbers_count_as_an_identifier_on_the_training_rows_of_a_split()
+    {
+        // "seq" is not named like an id: only max − min + 1 ≤ n (the table's 50 rows) says so, for the 40 rows fitted on.
+        var text = "seq,x,y\n" + string.Concat(Enumerable.Range(0, 50).Select(r => $"{r + 1},{r % 5},{r % 2}\n"));
+        var trainRows = Enumerable.Range(0, 50).Where(r => r % 5 != 2).ToArray();
+        var prep = TablePreprocessor.Fit(CsvTable.Parse(new StringReader(text), "ids.csv"), "y", trainRows);
+        Assert.Equal([new LeftOutColumn("seq", "unique identifier")], prep.LeftOut);
+    }
+
+    [Fact]
     public void Strict_mode_turns_a_column_left_out_into_an_error_naming_the_column_and_keep()
     {
         var text = "row,x,y\n" + string.Concat(Enumerable.Range(0, 50).Select(r => $"{r + 1},{r % 5},{r % 2}\n"));
