@@ -33,7 +33,7 @@ internal static class Workloads
             "mnist-mlp" => MnistEpoch<T>(line, options.DataRoot),
             "infer-b1" => Inference<T>(line, 1, options.DataRoot),
             "infer-b256" => Inference<T>(line, 256, options.DataRoot),
-            "lenet-mnist" or "signs-convnet" => ConvWorkloads.Run<T>(line, options.Target!, options.DataRoot),
+            "lenet-mnist" or "signs-convnet" or "cli-image" => ConvWorkloads.Run<T>(line, options.Target!, options.DataRoot),
             "char-lstm" => RecurrentWorkloads.CharLstmEpoch<T>(line),
             _ => throw new UsageException($"unknown workload '{options.Target}'"),
         };

@@ -162,7 +162,7 @@ def main():
     dtype = torch.float32 if args.dtype == "float32" else torch.float64
     if args.workload == "mnist-mlp":
         result = mnist(dtype, args)
-    elif args.workload in ("lenet-mnist", "signs-convnet"):
+    elif args.workload in ("lenet-mnist", "signs-convnet", "cli-image"):
         import torch_conv
         result = torch_conv.run(args.workload, dtype, args)
     elif args.workload == "char-lstm":

@@ -27,6 +27,9 @@ internal unsafe interface IVectorWidth<T, TVec> where T : unmanaged where TVec :
     static abstract TVec MultiplyAdd(TVec x, TVec y, TVec z);
     /// <summary>Σ of the lanes, in the runtime's fixed order for this width.</summary>
     static abstract T Sum(TVec x);
+    /// <summary>Where v &gt; best, or v is NaN and best is not: best = v and bestTag = vTag (lane by lane; the first maximum
+    /// of a sequence, NaN winning, with its tag — max pooling's rule).</summary>
+    static abstract void KeepMax(TVec v, TVec vTag, ref TVec best, ref TVec bestTag);
     static abstract TVec Apply<TOp>(TVec x) where TOp : IUnaryOperator<T>;
     static abstract TVec Apply<TOp>(TVec x, TVec y) where TOp : IBinaryOperator<T>;
 }

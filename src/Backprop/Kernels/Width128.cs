@@ -22,6 +22,13 @@ internal readonly unsafe struct Width128<T> : IVectorWidth<T, Vector128<T>> wher
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Multiply(Vector128<T> x, Vector128<T> y) => x * y;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Divide(Vector128<T> x, Vector128<T> y) => x / y;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Sqrt(Vector128<T> x) => Vector128.Sqrt(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void KeepMax(Vector128<T> v, Vector128<T> vTag, ref Vector128<T> best, ref Vector128<T> bestTag)
+    {
+        var take = Vector128.GreaterThan(v, best) | Vector128.AndNot(Vector128.Equals(best, best), Vector128.Equals(v, v));
+        best = Vector128.ConditionalSelect(take, v, best);
+        bestTag = Vector128.ConditionalSelect(take, vTag, bestTag);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sum(Vector128<T> x) => Vector128.Sum(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Apply<TOp>(Vector128<T> x) where TOp : IUnaryOperator<T> => TOp.Invoke(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Apply<TOp>(Vector128<T> x, Vector128<T> y) where TOp : IBinaryOperator<T> => TOp.Invoke(x, y);

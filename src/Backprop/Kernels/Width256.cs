@@ -20,6 +20,13 @@ internal readonly unsafe struct Width256<T> : IVectorWidth<T, Vector256<T>> wher
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Multiply(Vector256<T> x, Vector256<T> y) => x * y;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Divide(Vector256<T> x, Vector256<T> y) => x / y;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Sqrt(Vector256<T> x) => Vector256.Sqrt(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void KeepMax(Vector256<T> v, Vector256<T> vTag, ref Vector256<T> best, ref Vector256<T> bestTag)
+    {
+        var take = Vector256.GreaterThan(v, best) | Vector256.AndNot(Vector256.Equals(best, best), Vector256.Equals(v, v));
+        best = Vector256.ConditionalSelect(take, v, best);
+        bestTag = Vector256.ConditionalSelect(take, vTag, bestTag);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sum(Vector256<T> x) => Vector256.Sum(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Apply<TOp>(Vector256<T> x) where TOp : IUnaryOperator<T> => TOp.Invoke(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Apply<TOp>(Vector256<T> x, Vector256<T> y) where TOp : IBinaryOperator<T> => TOp.Invoke(x, y);

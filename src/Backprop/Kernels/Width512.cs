@@ -20,6 +20,13 @@ internal readonly unsafe struct Width512<T> : IVectorWidth<T, Vector512<T>> wher
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Multiply(Vector512<T> x, Vector512<T> y) => x * y;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Divide(Vector512<T> x, Vector512<T> y) => x / y;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Sqrt(Vector512<T> x) => Vector512.Sqrt(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void KeepMax(Vector512<T> v, Vector512<T> vTag, ref Vector512<T> best, ref Vector512<T> bestTag)
+    {
+        var take = Vector512.GreaterThan(v, best) | Vector512.AndNot(Vector512.Equals(best, best), Vector512.Equals(v, v));
+        best = Vector512.ConditionalSelect(take, v, best);
+        bestTag = Vector512.ConditionalSelect(take, vTag, bestTag);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sum(Vector512<T> x) => Vector512.Sum(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Apply<TOp>(Vector512<T> x) where TOp : IUnaryOperator<T> => TOp.Invoke(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Apply<TOp>(Vector512<T> x, Vector512<T> y) where TOp : IBinaryOperator<T> => TOp.Invoke(x, y);

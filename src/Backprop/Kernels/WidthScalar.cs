@@ -20,6 +20,11 @@ internal readonly unsafe struct WidthScalar<T> : IVectorWidth<T, T> where T : un
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Multiply(T x, T y) => x * y;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Divide(T x, T y) => x / y;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sqrt(T x) => T.Sqrt(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void KeepMax(T v, T vTag, ref T best, ref T bestTag)
+    {
+        if (v > best || (T.IsNaN(v) && !T.IsNaN(best))) (best, bestTag) = (v, vTag);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sum(T x) => x;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Apply<TOp>(T x) where TOp : IUnaryOperator<T> => TOp.Invoke(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Apply<TOp>(T x, T y) where TOp : IBinaryOperator<T> => TOp.Invoke(x, y);

@@ -33,11 +33,17 @@ public class SteadyStateAllocationTests
         var optimizer = new Adam(0.01);
 
         for (int i = 0; i < 3; i++) Step(model, x, y, loss, optimizer);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) Step(model, x, y, loss, optimizer);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three windows of 10 steps: a per-step allocation shows in every window, while a one-off in this
+        // process (a method tiering up, a type initialised by a test running beside this one) shows in one at most.
+        long least = long.MaxValue;
+        for (int window = 0; window < 3 && least > 0; window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++) Step(model, x, y, loss, optimizer);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, least);
     }
 
     private static void Step(Module<float> model, Tensor<float> x, Tensor<float> y, ILoss loss, IOptimizer optimizer)

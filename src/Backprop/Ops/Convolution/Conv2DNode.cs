@@ -6,17 +6,22 @@ using Backprop.Tensors;
 namespace Backprop.Ops.Convolution;
 
 /// <summary>Z[n, i, j, k] = b[k] + Σ_{p, q, c} A_prev[n, i·s − top + p·d, j·s − left + q·d, c] · W[p, q, c, k] (zero outside
-/// the image): the course's conv_forward on channels-last images, weights (f_h, f_w, n_C_prev, n_C). Computed as im2col +
-/// one GEMM per chunk of output pixels, Z = cols · W. Backward (the course's conv_backward): dW = colsᵀ · dZ, db = Σ dZ
-/// over (n, i, j), dA_prev = col2im(dZ · Wᵀ). cols are rebuilt chunk by chunk in backward instead of kept, so the scratch
-/// stays in cache; all buffers are reused from step to step.</summary>
+/// the image): the course's conv_forward on channels-last images, weights (f_h, f_w, n_C_prev, n_C). Backward (the course's
+/// conv_backward): dW = Σ_(n, i, j) patch ⊗ dZ, db = Σ dZ over (n, i, j), dA_prev = the patches' adjoint of dZ · Wᵀ.
+/// <para>Dilation 1 (every layer of the course and the CLI) runs <see cref="DirectConv"/>: straight from a zero-padded
+/// copy of the input, kept from forward to backward, with no im2col matrix. Other dilations run im2col + one GEMM per
+/// chunk of output pixels, Z = cols · W, with dW = colsᵀ · dZ and dA_prev = col2im(dZ · Wᵀ), the cols rebuilt chunk by
+/// chunk in backward; a 1 × 1 stride-1 kernel is one GEMM on the images themselves. All buffers are reused from step to
+/// step.</para></summary>
 public sealed class Conv2DNode<T> : GradNode<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The largest im2col chunk, in elements (1 MiB of floats): big enough for the GEMM, small enough for L2.</summary>
     private const int ChunkElements = 1 << 18;
 
     private readonly TensorBuffer<T> _output = new(), _cols = new(), _dcols = new();
+    private readonly DirectConvBuffers<T> _direct = new();
     private ConvGeometry _g;
+    private DirectConvLayout? _layout;
 
     public Conv2DNode() : base(3) { }
 
@@ -38,8 +43,17 @@ public sealed class Conv2DNode<T> : GradNode<T> where T : unmanaged, IFloatingPo
         var xs = x.AsReadOnlySpan();
         var ws = weight.AsReadOnlySpan();
         int k = g.PatchLength;
+        _layout = null;
         if (IsPointwise(g))
             Gemm.Multiply(false, false, g.OutPixels, filters, k, T.One, xs, k, ws, filters, T.Zero, zs, filters);
+        else if (DirectConv.Supports(g))
+        {
+            var layout = DirectConv.Layout<T>(g, filters);
+            _layout = layout;
+            DirectConv.Forward(layout, xs, ws, bias is null ? default : bias.AsReadOnlySpan(),
+                _direct.Padded(layout.PaddedLength), _direct.Packed(layout.PackedWeightLength), _direct.PackedBias(layout.FilterLanes), zs);
+            return Graph.Record(z, this);
+        }
         else
         {
             int chunk = ChunkRows(g);
@@ -76,6 +90,17 @@ public sealed class Conv2DNode<T> : GradNode<T> where T : unmanaged, IFloatingPo
         var dx = Graph.GradientTarget(x, out bool addX);
         var xs = x.AsReadOnlySpan();
         var ws = weight.AsReadOnlySpan();
+        if (_layout is { } layout)
+        {
+            if (dw is not null)
+                DirectConv.WeightGradient(layout, _direct.Padded(layout.PaddedLength), dzs,
+                    layout.FilterLanes == filters ? default : _direct.PaddedDz((long)g.OutPixels * layout.FilterLanes),
+                    _direct.Partials((long)DirectConv.Parts(g) * layout.PackedWeightLength), dw.AsSpan(), addW);
+            if (dx is not null)
+                DirectConv.InputGradient(layout, dzs, ws, _direct.Transposed(layout.TransposedWeightLength), _direct.PaddedDx(layout.PaddedLength),
+                    dx.AsSpan(), addX);
+            return;
+        }
         if (IsPointwise(g))
         {
             if (dw is not null) Gemm.Multiply(true, false, k, filters, g.OutPixels, T.One, xs, k, dzs, filters, addW ? T.One : T.Zero, dw.AsSpan(), filters);
