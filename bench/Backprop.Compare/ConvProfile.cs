@@ -79,7 +79,10 @@ internal static class ConvProfile
                 var yPool = new T[g.OutPixels * g.InChannels];
                 var arg = new int[yPool.Length];
                 var xPool = input.AsReadOnlySpan().ToArray();
-                Console.WriteLine($"       MaxPooling.Forward alone {Times(repeats, () => MaxPooling.Forward(g, xPool, yPool, arg)):F1}");
+                var dxPool = new T[xPool.Length];
+                double poolForward = Times(repeats, () => MaxPooling.Forward<T>(g, xPool, yPool, arg));
+                double poolBackward = Times(repeats, () => { Array.Clear(dxPool); MaxPooling.Backward<T>(g, yPool, arg, dxPool); });
+                Console.WriteLine($"       MaxPooling alone: forward {poolForward:F1}, backward {poolBackward:F1}");
             }
             needsGrad |= layer.Parameters.Any();
             a = layerOutput;
@@ -128,8 +131,14 @@ internal static class ConvProfile
         double direct = Times(repeats, () => DirectConv.Forward(layout, xs, w, b, padded, packed, packedBias, z));
         double directW = Times(repeats, () => DirectConv.WeightGradient(layout, padded, dz, layout.FilterLanes == f ? default : paddedDz, partials, dw, false));
         double directX = needsDx ? Times(repeats, () => DirectConv.InputGradient(layout, dz, w, transposed, paddedDx, dx, false)) : 0;
+        double transposedX = 0;
+        if (needsDx && DirectConv.TransposedLayout<T>(g, f) is { } t)
+        {
+            var (flipped, tPadded, tPacked, tBias) = (new T[w.Length], new T[t.PaddedLength], new T[t.PackedWeightLength], new T[t.FilterLanes]);
+            transposedX = Times(repeats, () => DirectConv.InputGradientTransposed(t, dz, w, flipped, tPadded, tPacked, tBias, default, dx, false));
+        }
         Console.WriteLine($"       direct: Z {direct:F1} {Rate(direct, gemmFlops)}; dW {directW:F1} {Rate(directW, gemmFlops)}" +
-                          (needsDx ? $"; dA_prev {directX:F1} {Rate(directX, gemmFlops)}" : ""));
+                          (needsDx ? $"; dA_prev per pixel {directX:F1} {Rate(directX, gemmFlops)}, as a transposed convolution {transposedX:F1} {Rate(transposedX, gemmFlops)}" : ""));
     }
 
     /// <summary>The recorded nodes between <paramref name="output"/> and <paramref name="input"/>, users before their inputs.</summary>

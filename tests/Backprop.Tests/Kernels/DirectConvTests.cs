@@ -38,6 +38,24 @@ public class DirectConvTests
         Assert.True(Close(dxRef, x.Grad!.ToArray()), $"{name}: dA_prev");
     }
 
+    [Theory]
+    [InlineData(1, "same")]
+    [InlineData(2, "same")]
+    public void A_second_use_of_the_input_adds_its_gradient_to_the_first(int stride, string padding)
+    {
+        // Stride 1 takes the transposed-convolution route for dA_prev, stride 2 the per-pixel one; both must add.
+        var (x, w) = (Random(8, [3, 7, 6, 5]), Random(9, [3, 3, 5, 11]));
+        x.RequiresGrad = true;
+        var once = Op.Conv2D(x, w, null, stride, Padding2D.Parse(padding));
+        var seed = Random(10, once.Shape.ToArray());
+        once.Backward(seed);
+        var single = x.Grad!.ToArray();
+        x.Grad = null;
+        var twice = Op.Add(Op.Conv2D(x, w, null, stride, Padding2D.Parse(padding)), Op.Conv2D(x, w, null, stride, Padding2D.Parse(padding)));
+        twice.Backward(seed);
+        Assert.True(Close(single.Select(v => 2 * v).ToArray(), x.Grad!.ToArray()), "2 × the single gradient");
+    }
+
     [Fact]
     public void Float32_results_are_the_same_bits_on_one_and_two_threads()
     {

@@ -96,7 +96,11 @@ public sealed class Conv2DNode<T> : GradNode<T> where T : unmanaged, IFloatingPo
                 DirectConv.WeightGradient(layout, _direct.Padded(layout.PaddedLength), dzs,
                     layout.FilterLanes == filters ? default : _direct.PaddedDz((long)g.OutPixels * layout.FilterLanes),
                     _direct.Partials((long)DirectConv.Parts(g) * layout.PackedWeightLength), dw.AsSpan(), addW);
-            if (dx is not null)
+            if (dx is null) return;
+            if (DirectConv.TransposedLayout<T>(g, filters) is { } t)
+                DirectConv.InputGradientTransposed(t, dzs, ws, _direct.Flipped(weight.Length), _direct.PaddedDx(t.PaddedLength),
+                    _direct.Transposed(t.PackedWeightLength), _direct.TransposedBias(t.FilterLanes), addX ? _direct.Sum(x.Length) : default, dx.AsSpan(), addX);
+            else
                 DirectConv.InputGradient(layout, dzs, ws, _direct.Transposed(layout.TransposedWeightLength), _direct.PaddedDx(layout.PaddedLength),
                     dx.AsSpan(), addX);
             return;
