@@ -29,26 +29,6 @@ internal static class ConvProfile
                           $"medians of {repeats}, in µs; FMA peak {peak:F0} GFLOP/s per core");
         for (int i = 0; i < 5; i++) Step(model, x, y, optimizer);
 
-        var phases = new List<double>[4];
-        for (int i = 0; i < 4; i++) phases[i] = [];
-        for (int r = 0; r < repeats; r++)
-        {
-            long t0 = Stopwatch.GetTimestamp();
-            model.ZeroGrad();
-            Graph.BeginStep();
-            var output = model.Forward(x);
-            long t1 = Stopwatch.GetTimestamp();
-            var cost = Loss.SoftmaxCrossEntropy.Compute(output, y);
-            long t2 = Stopwatch.GetTimestamp();
-            Graph.Backward(cost);
-            long t3 = Stopwatch.GetTimestamp();
-            optimizer.Step(model.Parameters);
-            long t4 = Stopwatch.GetTimestamp();
-            long[] marks = [t0, t1, t2, t3, t4];
-            for (int i = 0; i < 4; i++) phases[i].Add((marks[i + 1] - marks[i]) * 1e6 / Stopwatch.Frequency);
-        }
-        double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
-        Console.WriteLine($"  one step: forward {Median(phases[0]):F1} + cost {Median(phases[1]):F1} + backward {Median(phases[2]):F1} + update {Median(phases[3]):F1}");
         var layers = model.Layers;
         var a = x;
         bool needsGrad = false;
@@ -89,6 +69,26 @@ internal static class ConvProfile
         }
         var update = Times(repeats, () => optimizer.Step(model.Parameters));
         var step = Times(repeats, () => Step(model, x, y, optimizer));
+        var phases = new List<double>[4];
+        for (int i = 0; i < 4; i++) phases[i] = [];
+        for (int r = 0; r < repeats; r++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            model.ZeroGrad();
+            Graph.BeginStep();
+            var output = model.Forward(x);
+            long t1 = Stopwatch.GetTimestamp();
+            var cost = Loss.SoftmaxCrossEntropy.Compute(output, y);
+            long t2 = Stopwatch.GetTimestamp();
+            Graph.Backward(cost);
+            long t3 = Stopwatch.GetTimestamp();
+            optimizer.Step(model.Parameters);
+            long t4 = Stopwatch.GetTimestamp();
+            long[] marks = [t0, t1, t2, t3, t4];
+            for (int i = 0; i < 4; i++) phases[i].Add((marks[i + 1] - marks[i]) * 1e6 / Stopwatch.Frequency);
+        }
+        double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+        Console.WriteLine($"  one step: forward {Median(phases[0]):F1} + cost {Median(phases[1]):F1} + backward {Median(phases[2]):F1} + update {Median(phases[3]):F1}");
         Console.WriteLine($"  layers: forward {sumF:F1} + backward {sumB:F1}; update {update:F1}; whole step {step:F1} " +
                           $"(the rest, {step - sumF - sumB - update:F1}: the cost, the graph walk, zeroing the gradients)");
     }
@@ -124,7 +124,7 @@ internal static class ConvProfile
         var padded = new T[layout.PaddedLength];
         var packed = new T[layout.PackedWeightLength];
         var packedBias = new T[layout.FilterLanes];
-        var paddedDz = new T[(long)p * layout.FilterLanes];
+        var paddedDz = new T[(long)g.OutHeight * g.OutWidth * layout.FilterLanes];
         var partials = new T[(long)DirectConv.Parts(g) * layout.PackedWeightLength];
         var transposed = new T[layout.TransposedWeightLength];
         var paddedDx = new T[layout.PaddedLength];

@@ -6,7 +6,7 @@ namespace Backprop.Kernels;
 /// <summary>Z[n, i, j, f] = b[f] + Σ_p Σ_u x̃[n, i·s_h + p, j·s_w·n_C + u] · W[p, u, f] (u = q·n_C_prev + c runs over one
 /// kernel row's f_w·n_C_prev taps, contiguous in the zero-padded input x̃ of <see cref="DirectConvLayout"/>): a
 /// convolution with dilation 1 computed straight from the image, without an im2col matrix — the oneDNN way, register
-/// blocks of 6 output pixels × 2 vectors of filters. The backward has the same shape:
+/// blocks of 6 output pixels × 2 vectors of filters (6 pixels of two rows × 1 vector when the filters fit one vector). The backward has the same shape:
 /// <list type="bullet">
 /// <item>dW[p, u, f] = Σ_(n, i, j) x̃[n, i·s_h + p, j·s_w·n_C + u] · dZ[n, i, j, f], blocks of 6 taps × 2 vectors of filters
 /// over each image's pixels, into one partial per part of the batch; the partials are then added in part order;</item>
@@ -59,20 +59,31 @@ public static unsafe class DirectConv
     }
 
     /// <summary>dW (+)= Σ over the batch, from x̃ (as <see cref="Forward{T}"/> left it) and dZ. <paramref name="paddedDz"/> holds
-    /// dZ with rows of FilterLanes when F is not a whole number of vectors (else it may be empty); <paramref name="partials"/>
+    /// the last image's dZ with rows of FilterLanes when F is not a whole number of vectors (else it may be empty); <paramref name="partials"/>
     /// holds <see cref="Parts"/> × PackedWeightLength values.</summary>
     public static void WeightGradient<T>(in DirectConvLayout l, ReadOnlySpan<T> padded, ReadOnlySpan<T> dz, Span<T> paddedDz,
         Span<T> partials, Span<T> dw, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int parts = Parts(l.G), f = l.Filters, fl = l.FilterLanes;
         bool padDz = fl != f;
+        int lastImage = l.G.OutHeight * l.G.OutWidth;
         Need(padded.Length >= l.PaddedLength && partials.Length >= (long)parts * l.PackedWeightLength && dw.Length >= l.PackedWeightLength / fl * f
-            && (!padDz || paddedDz.Length >= (long)l.G.OutPixels * fl));
-        if (padDz) for (int r = 0; r < l.G.OutPixels; r++) dz.Slice(r * f, f).CopyTo(paddedDz.Slice(r * fl, fl));
-        partials[..(parts * l.PackedWeightLength)].Clear();
-        fixed (T* pxp = padded) fixed (T* pdz = padDz ? paddedDz : dz) fixed (T* pp = partials)
+            && (!padDz || paddedDz.Length >= (long)lastImage * fl));
+        // dZ rows are read a whole vector at a time: past F the lanes hold the next pixel's values (their dW lanes are dropped),
+        // and only the batch's last image, whose last row would read past the end of dZ, is copied with rows of FilterLanes.
+        if (padDz)
         {
-            var part = new Pass<T>(l, PassKind.WeightGradient, null, pxp, null, pdz, pp);
+            var last = dz[((l.G.Batch - 1) * lastImage * f)..];
+            for (int r = 0; r < lastImage; r++)
+            {
+                last.Slice(r * f, f).CopyTo(paddedDz.Slice(r * fl, f));
+                paddedDz.Slice(r * fl + f, fl - f).Clear();
+            }
+        }
+        partials[..(parts * l.PackedWeightLength)].Clear();
+        fixed (T* pxp = padded) fixed (T* pdz = dz) fixed (T* plast = paddedDz) fixed (T* pp = partials)
+        {
+            var part = new Pass<T>(l, PassKind.WeightGradient, padDz ? plast : null, pxp, null, pdz, pp);
             Dispatch(part, parts, Threads(l));
         }
         int rows = l.PackedWeightLength / fl;
@@ -193,7 +204,7 @@ public static unsafe class DirectConv
                     DirectConvPasses.Forward<T, TVec, TW>(pass.L, pass.Padded, pass.Weights, pass.BiasOrDz, pass.Output, n0, n1);
                     break;
                 case PassKind.WeightGradient:
-                    DirectConvPasses.WeightGradient<T, TVec, TW>(pass.L, pass.Padded, pass.BiasOrDz, pass.Output + (nint)part * pass.L.PackedWeightLength, n0, n1);
+                    DirectConvPasses.WeightGradient<T, TVec, TW>(pass.L, pass.Padded, pass.BiasOrDz, pass.X, pass.Output + (nint)part * pass.L.PackedWeightLength, n0, n1);
                     break;
                 default:
                     DirectConvPasses.InputGradient<T, TVec, TW>(pass.L, pass.BiasOrDz, pass.Weights, pass.Padded, n0, n1);

@@ -46,7 +46,8 @@ internal static unsafe class DirectConvPasses
             }
     }
 
-    /// <summary>Z for images n0..n1: per output row, blocks of 6 pixels × 2 (or 1) vectors of filters.</summary>
+    /// <summary>Z for images n0..n1: per output row, blocks of 6 pixels × 2 vectors of filters, or 6 pixels of two rows × 1
+    /// vector.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<T, TVec, TW>(in DirectConvLayout l, T* padded, T* w, T* bias, T* z, int n0, int n1)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
@@ -54,32 +55,36 @@ internal static unsafe class DirectConvPasses
         var g = l.G;
         int f = l.Filters, fl = l.FilterLanes, L = TW.Count;
         nint step = (nint)g.StrideWidth * g.InChannels;
+        nint rowStep = (nint)g.StrideHeight * l.RowLength, zRowLength = (nint)g.OutWidth * f;
         for (int n = n0; n < n1; n++)
             for (int i = 0; i < g.OutHeight; i++)
             {
-                T* row = padded + (nint)n * l.ImageStride + (nint)i * g.StrideHeight * l.RowLength;
-                T* zRow = z + ((nint)n * g.OutHeight + i) * g.OutWidth * f;
+                T* row = padded + (nint)n * l.ImageStride + i * rowStep;
+                T* zRow = z + ((nint)n * g.OutHeight + i) * zRowLength;
                 for (int v0 = 0; v0 < fl; v0 += 2 * L)
                 {
                     int lanes = Math.Min(2 * L, f - v0);
-                    for (int j = 0; j < g.OutWidth; j += 6)
+                    if (fl - v0 >= 2 * L)
+                        for (int j = 0; j < g.OutWidth; j += 6)
+                            DirectConvTiles.Forward6x2<T, TVec, TW>(row + j * step, step, Math.Min(6, g.OutWidth - j), l.RowLength, g.KernelHeight,
+                                l.Segment, w + v0, fl, bias + v0, zRow + (nint)j * f + v0, f, lanes);
+                    else if (i % 2 == 0)
                     {
-                        int count = Math.Min(6, g.OutWidth - j);
-                        if (fl - v0 >= 2 * L)
-                            DirectConvTiles.Forward6x2<T, TVec, TW>(row + j * step, step, count, l.RowLength, g.KernelHeight, l.Segment,
-                                w + v0, fl, bias + v0, zRow + (nint)j * f + v0, f, lanes);
-                        else
-                            DirectConvTiles.Forward6x1<T, TVec, TW>(row + j * step, step, count, l.RowLength, g.KernelHeight, l.Segment,
-                                w + v0, fl, bias + v0, zRow + (nint)j * f + v0, f, lanes);
+                        // One vector of filters: rows i and i + 1 together (the odd rows are done with the even ones).
+                        bool second = i + 1 < g.OutHeight;
+                        for (int j = 0; j < g.OutWidth; j += 6)
+                            DirectConvTiles.Forward6x1x2<T, TVec, TW>(row + j * step, step, Math.Min(6, g.OutWidth - j), rowStep, second, l.RowLength,
+                                g.KernelHeight, l.Segment, w + v0, fl, bias + v0, zRow + (nint)j * f + v0, zRow + zRowLength + (nint)j * f + v0, f, lanes);
                     }
                 }
             }
     }
 
     /// <summary>The dW partial (rows (p, u) of FilterLanes) += the contributions of images n0..n1, image by image, each
-    /// block of 6 taps × 2 (or 1) vectors over the image's pixels. dZ has rows of FilterLanes.</summary>
+    /// block of 6 taps × 2 vectors (or 12 taps × 1) over the image's pixels. dZ has rows of F, except the batch's last image,
+    /// read from <paramref name="lastPadded"/> with rows of FilterLanes when that is not null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void WeightGradient<T, TVec, TW>(in DirectConvLayout l, T* padded, T* dz, T* partial, int n0, int n1)
+    public static void WeightGradient<T, TVec, TW>(in DirectConvLayout l, T* padded, T* dz, T* lastPadded, T* partial, int n0, int n1)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         var g = l.G;
@@ -88,19 +93,23 @@ internal static unsafe class DirectConvPasses
         for (int n = n0; n < n1; n++)
         {
             T* image = padded + (nint)n * l.ImageStride;
-            T* dzImage = dz + (nint)n * g.OutHeight * g.OutWidth * fl;
+            bool last = n == g.Batch - 1 && lastPadded is not null;
+            T* dzImage = last ? lastPadded : dz + (nint)n * g.OutHeight * g.OutWidth * l.Filters;
+            nint ldd = last ? fl : l.Filters;
             for (int p = 0; p < g.KernelHeight; p++)
-                for (int u0 = 0; u0 < l.Segment; u0 += 6)
+                for (int v0 = 0; v0 < fl; v0 += 2 * L)
                 {
-                    int taps = Math.Min(6, l.Segment - u0);
-                    T* x = image + (nint)p * l.RowLength + u0;
-                    T* dw = partial + ((nint)p * l.Segment + u0) * fl;
-                    for (int v0 = 0; v0 < fl; v0 += 2 * L)
+                    // One vector of filters with a kernel row of at least 12 taps: blocks of 12 taps keep the FMA pipes full.
+                    bool pair = fl - v0 >= 2 * L, wide = !pair && l.Segment >= 12;
+                    int block = wide ? 12 : 6;
+                    for (int u0 = 0; u0 < l.Segment; u0 += block)
                     {
-                        if (fl - v0 >= 2 * L)
-                            DirectConvTiles.WeightGradient6x2<T, TVec, TW>(x, rowStep, step, g.OutHeight, g.OutWidth, dzImage + v0, fl, dw + v0, fl, taps);
-                        else
-                            DirectConvTiles.WeightGradient6x1<T, TVec, TW>(x, rowStep, step, g.OutHeight, g.OutWidth, dzImage + v0, fl, dw + v0, fl, taps);
+                        int taps = Math.Min(block, l.Segment - u0);
+                        T* x = image + (nint)p * l.RowLength + u0;
+                        T* dw = partial + ((nint)p * l.Segment + u0) * fl + v0;
+                        if (pair) DirectConvTiles.WeightGradient6x2<T, TVec, TW>(x, rowStep, step, g.OutHeight, g.OutWidth, dzImage + v0, ldd, dw, fl, taps);
+                        else if (wide) DirectConvTiles.WeightGradient12x1<T, TVec, TW>(x, rowStep, step, g.OutHeight, g.OutWidth, dzImage + v0, ldd, dw, fl, taps);
+                        else DirectConvTiles.WeightGradient6x1<T, TVec, TW>(x, rowStep, step, g.OutHeight, g.OutWidth, dzImage + v0, ldd, dw, fl, taps);
                     }
                 }
         }

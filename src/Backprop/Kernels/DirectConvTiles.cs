@@ -46,16 +46,19 @@ internal static unsafe class DirectConvTiles
         if (count > 5) Store2<T, TVec, TW>(z + 5 * ldz, c50, c51, lanes);
     }
 
-    /// <summary>As <see cref="Forward6x2"/> with one vector of filters (F − v0 ≤ L): 6 accumulators.</summary>
+    /// <summary>As <see cref="Forward6x2"/> with one vector of filters (F − v0 ≤ L), for up to 6 pixels of two output rows
+    /// at once (the second <paramref name="rowStep"/> further in x̃, stored at <paramref name="z2"/> when
+    /// <paramref name="second"/>): 12 accumulators, since 6 chains cannot cover the FMA latency (2 pipes × 4 cycles), with
+    /// 6 pixel pointers (12 would not fit the general registers).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    public static void Forward6x1<T, TVec, TW>(T* x0, nint step, int count, nint rowLength, int kernelRows, int segment,
-        T* w, nint ldw, T* bias, T* z, nint ldz, int lanes)
+    public static void Forward6x1x2<T, TVec, TW>(T* x0, nint step, int count, nint rowStep, bool second, nint rowLength, int kernelRows,
+        int segment, T* w, nint ldw, T* bias, T* z, T* z2, nint ldz, int lanes)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        TVec c0 = TW.Load(bias), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
-        T* x1 = x0 + (count > 1 ? step : 0), x2 = x0 + (count > 2 ? 2 * step : 0), x3 = x0 + (count > 3 ? 3 * step : 0);
-        T* x4 = x0 + (count > 4 ? 4 * step : 0), x5 = x0 + (count > 5 ? 5 * step : 0);
+        TVec c0 = TW.Load(bias), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, d0 = c0, d1 = c0, d2 = c0, d3 = c0, d4 = c0, d5 = c0;
+        T* x1 = x0 + (count > 1 ? 1 * step : 0), x2 = x0 + (count > 2 ? 2 * step : 0), x3 = x0 + (count > 3 ? 3 * step : 0), x4 = x0 + (count > 4 ? 4 * step : 0), x5 = x0 + (count > 5 ? 5 * step : 0);
+        if (!second) rowStep = 0;
         for (int p = 0; p < kernelRows; p++)
         {
             nint row = p * rowLength;
@@ -63,21 +66,29 @@ internal static unsafe class DirectConvTiles
             for (int u = 0; u < segment; u++, wp += ldw)
             {
                 var b = TW.Load(wp);
-                nint at = row + u;
-                c0 = TW.MultiplyAdd(TW.Create(x0[at]), b, c0);
-                c1 = TW.MultiplyAdd(TW.Create(x1[at]), b, c1);
-                c2 = TW.MultiplyAdd(TW.Create(x2[at]), b, c2);
-                c3 = TW.MultiplyAdd(TW.Create(x3[at]), b, c3);
-                c4 = TW.MultiplyAdd(TW.Create(x4[at]), b, c4);
-                c5 = TW.MultiplyAdd(TW.Create(x5[at]), b, c5);
+                nint at = row + u, at2 = at + rowStep;
+                TVec a;
+                a = TW.Create(x0[at]); c0 = TW.MultiplyAdd(a, b, c0); a = TW.Create(x0[at2]); d0 = TW.MultiplyAdd(a, b, d0);
+                a = TW.Create(x1[at]); c1 = TW.MultiplyAdd(a, b, c1); a = TW.Create(x1[at2]); d1 = TW.MultiplyAdd(a, b, d1);
+                a = TW.Create(x2[at]); c2 = TW.MultiplyAdd(a, b, c2); a = TW.Create(x2[at2]); d2 = TW.MultiplyAdd(a, b, d2);
+                a = TW.Create(x3[at]); c3 = TW.MultiplyAdd(a, b, c3); a = TW.Create(x3[at2]); d3 = TW.MultiplyAdd(a, b, d3);
+                a = TW.Create(x4[at]); c4 = TW.MultiplyAdd(a, b, c4); a = TW.Create(x4[at2]); d4 = TW.MultiplyAdd(a, b, d4);
+                a = TW.Create(x5[at]); c5 = TW.MultiplyAdd(a, b, c5); a = TW.Create(x5[at2]); d5 = TW.MultiplyAdd(a, b, d5);
             }
         }
         Store1<T, TVec, TW>(z, c0, lanes);
-        if (count > 1) Store1<T, TVec, TW>(z + ldz, c1, lanes);
+        if (count > 1) Store1<T, TVec, TW>(z + 1 * ldz, c1, lanes);
         if (count > 2) Store1<T, TVec, TW>(z + 2 * ldz, c2, lanes);
         if (count > 3) Store1<T, TVec, TW>(z + 3 * ldz, c3, lanes);
         if (count > 4) Store1<T, TVec, TW>(z + 4 * ldz, c4, lanes);
         if (count > 5) Store1<T, TVec, TW>(z + 5 * ldz, c5, lanes);
+        if (!second) return;
+        Store1<T, TVec, TW>(z2, d0, lanes);
+        if (count > 1) Store1<T, TVec, TW>(z2 + 1 * ldz, d1, lanes);
+        if (count > 2) Store1<T, TVec, TW>(z2 + 2 * ldz, d2, lanes);
+        if (count > 3) Store1<T, TVec, TW>(z2 + 3 * ldz, d3, lanes);
+        if (count > 4) Store1<T, TVec, TW>(z2 + 4 * ldz, d4, lanes);
+        if (count > 5) Store1<T, TVec, TW>(z2 + 5 * ldz, d5, lanes);
     }
 
     /// <summary>dW[u0 + r, v0 .. v0 + 2L) += Σ_(i, j) x̃[x + i·rowStep + j·step + r] · dZ[(i·n_W + j)·ldd + v0 ..] for 6 taps r of
@@ -156,6 +167,61 @@ internal static unsafe class DirectConvTiles
         if (taps > 3) TW.Store(c3, dw + 3 * ldw);
         if (taps > 4) TW.Store(c4, dw + 4 * ldw);
         if (taps > 5) TW.Store(c5, dw + 5 * ldw);
+    }
+
+    /// <summary>As <see cref="WeightGradient6x1"/> for up to 12 taps (one vector of filters: 12 chains cover the FMA
+    /// latency, 6 do not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    public static void WeightGradient12x1<T, TVec, TW>(T* x, nint rowStep, nint step, int outHeight, int outWidth,
+        T* dz, nint ldd, T* dw, nint ldw, int taps)
+        where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
+    {
+        TVec c0 = TW.Load(dw), c1 = TW.Zero, c2 = c1, c3 = c1, c4 = c1, c5 = c1, c6 = c1, c7 = c1, c8 = c1, c9 = c1, c10 = c1, c11 = c1;
+        if (taps > 1) c1 = TW.Load(dw + 1 * ldw);
+        if (taps > 2) c2 = TW.Load(dw + 2 * ldw);
+        if (taps > 3) c3 = TW.Load(dw + 3 * ldw);
+        if (taps > 4) c4 = TW.Load(dw + 4 * ldw);
+        if (taps > 5) c5 = TW.Load(dw + 5 * ldw);
+        if (taps > 6) c6 = TW.Load(dw + 6 * ldw);
+        if (taps > 7) c7 = TW.Load(dw + 7 * ldw);
+        if (taps > 8) c8 = TW.Load(dw + 8 * ldw);
+        if (taps > 9) c9 = TW.Load(dw + 9 * ldw);
+        if (taps > 10) c10 = TW.Load(dw + 10 * ldw);
+        if (taps > 11) c11 = TW.Load(dw + 11 * ldw);
+        for (int i = 0; i < outHeight; i++)
+        {
+            T* a = x + i * rowStep;
+            T* d = dz + i * outWidth * ldd;
+            for (int j = 0; j < outWidth; j++, a += step, d += ldd)
+            {
+                var d0 = TW.Load(d);
+                c0 = TW.MultiplyAdd(TW.Create(a[0]), d0, c0);
+                c1 = TW.MultiplyAdd(TW.Create(a[1]), d0, c1);
+                c2 = TW.MultiplyAdd(TW.Create(a[2]), d0, c2);
+                c3 = TW.MultiplyAdd(TW.Create(a[3]), d0, c3);
+                c4 = TW.MultiplyAdd(TW.Create(a[4]), d0, c4);
+                c5 = TW.MultiplyAdd(TW.Create(a[5]), d0, c5);
+                c6 = TW.MultiplyAdd(TW.Create(a[6]), d0, c6);
+                c7 = TW.MultiplyAdd(TW.Create(a[7]), d0, c7);
+                c8 = TW.MultiplyAdd(TW.Create(a[8]), d0, c8);
+                c9 = TW.MultiplyAdd(TW.Create(a[9]), d0, c9);
+                c10 = TW.MultiplyAdd(TW.Create(a[10]), d0, c10);
+                c11 = TW.MultiplyAdd(TW.Create(a[11]), d0, c11);
+            }
+        }
+        TW.Store(c0, dw);
+        if (taps > 1) TW.Store(c1, dw + 1 * ldw);
+        if (taps > 2) TW.Store(c2, dw + 2 * ldw);
+        if (taps > 3) TW.Store(c3, dw + 3 * ldw);
+        if (taps > 4) TW.Store(c4, dw + 4 * ldw);
+        if (taps > 5) TW.Store(c5, dw + 5 * ldw);
+        if (taps > 6) TW.Store(c6, dw + 6 * ldw);
+        if (taps > 7) TW.Store(c7, dw + 7 * ldw);
+        if (taps > 8) TW.Store(c8, dw + 8 * ldw);
+        if (taps > 9) TW.Store(c9, dw + 9 * ldw);
+        if (taps > 10) TW.Store(c10, dw + 10 * ldw);
+        if (taps > 11) TW.Store(c11, dw + 11 * ldw);
     }
 
     /// <summary>dx̃[t + u0 .. u0 + 4L) += Σ_f dZ[f] · Wᵀ[f·ldw + u0 ..] for one output pixel and one kernel row: 4 accumulators

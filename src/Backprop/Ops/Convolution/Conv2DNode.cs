@@ -84,7 +84,7 @@ public sealed class Conv2DNode<T> : GradNode<T> where T : unmanaged, IFloatingPo
         {
             var acc = db.AsSpan();
             if (!addB) acc.Clear();
-            for (int i = 0; i < dzs.Length; i += filters) Reductions.AddInto(dzs.Slice(i, filters), acc);
+            ColumnSums.AddInto(dzs, filters, acc);
         }
         var dw = Graph.GradientTarget(weight, out bool addW);
         var dx = Graph.GradientTarget(x, out bool addX);
@@ -94,7 +94,7 @@ public sealed class Conv2DNode<T> : GradNode<T> where T : unmanaged, IFloatingPo
         {
             if (dw is not null)
                 DirectConv.WeightGradient(layout, _direct.Padded(layout.PaddedLength), dzs,
-                    layout.FilterLanes == filters ? default : _direct.PaddedDz((long)g.OutPixels * layout.FilterLanes),
+                    layout.FilterLanes == filters ? default : _direct.PaddedDz((long)g.OutHeight * g.OutWidth * layout.FilterLanes),
                     _direct.Partials((long)DirectConv.Parts(g) * layout.PackedWeightLength), dw.AsSpan(), addW);
             if (dx is null) return;
             if (DirectConv.TransposedLayout<T>(g, filters) is { } t)
