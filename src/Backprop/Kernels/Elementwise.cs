@@ -10,13 +10,60 @@ namespace Backprop.Kernels;
 /// allowed. The overloads taking a <see cref="VectorWidth"/> run a narrower width on purpose (tests run every width).</summary>
 public static class Elementwise
 {
+    /// <summary>Spans of at least this many elements (1 MB of floats: a CNN's activations) are split between the kernel
+    /// threads: memory-bound passes over them gain from a second core's share of the bandwidth. Each element is computed
+    /// alone, so the bits do not depend on the split.</summary>
+    internal const int ParallelElements = 1 << 18;
+
     /// <summary>dst[i] = op(x[i]).</summary>
-    public static void Unary<T, TOp>(ReadOnlySpan<T> x, Span<T> dst)
-        where T : unmanaged where TOp : IUnaryOperator<T> => Unary<T, TOp>(x, dst, VectorWidths.Widest);
+    public static unsafe void Unary<T, TOp>(ReadOnlySpan<T> x, Span<T> dst)
+        where T : unmanaged where TOp : IUnaryOperator<T>
+    {
+        int threads = Threads(x.Length);
+        if (threads == 1 || x.Length != dst.Length) { Unary<T, TOp>(x, dst, VectorWidths.Widest); return; }
+        fixed (T* px = x) fixed (T* pd = dst)
+            WorkerPool.Run(new UnaryPart<T, TOp>(px, pd, x.Length, threads), threads, threads);
+    }
 
     /// <summary>dst[i] = op(x[i], y[i]).</summary>
-    public static void Binary<T, TOp>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> dst)
-        where T : unmanaged where TOp : IBinaryOperator<T> => Binary<T, TOp>(x, y, dst, VectorWidths.Widest);
+    public static unsafe void Binary<T, TOp>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> dst)
+        where T : unmanaged where TOp : IBinaryOperator<T>
+    {
+        int threads = Threads(x.Length);
+        if (threads == 1 || x.Length != dst.Length || y.Length != dst.Length) { Binary<T, TOp>(x, y, dst, VectorWidths.Widest); return; }
+        fixed (T* px = x) fixed (T* py = y) fixed (T* pd = dst)
+            WorkerPool.Run(new BinaryPart<T, TOp>(px, py, pd, x.Length, threads), threads, threads);
+    }
+
+    private static int Threads(int length) =>
+        length >= ParallelElements ? Math.Clamp(Math.Min(Gemm.MaxThreads, Environment.ProcessorCount), 1, 8) : 1;
+
+    /// <summary>Part p of <c>parts</c>: elements [n·p/parts, n·(p+1)/parts), rounded to whole cache lines.</summary>
+    private static (int Start, int Length) Range(int n, int part, int parts)
+    {
+        int start = (int)((long)n * part / parts) & ~15, end = part == parts - 1 ? n : (int)((long)n * (part + 1) / parts) & ~15;
+        return (start, end - start);
+    }
+
+    private readonly unsafe struct UnaryPart<T, TOp>(T* x, T* dst, int n, int parts) : IPartWork
+        where T : unmanaged where TOp : IUnaryOperator<T>
+    {
+        public void RunPart(int part)
+        {
+            var (start, length) = Range(n, part, parts);
+            Unary<T, TOp>(new ReadOnlySpan<T>(x + start, length), new Span<T>(dst + start, length), VectorWidths.Widest);
+        }
+    }
+
+    private readonly unsafe struct BinaryPart<T, TOp>(T* x, T* y, T* dst, int n, int parts) : IPartWork
+        where T : unmanaged where TOp : IBinaryOperator<T>
+    {
+        public void RunPart(int part)
+        {
+            var (start, length) = Range(n, part, parts);
+            Binary<T, TOp>(new ReadOnlySpan<T>(x + start, length), new ReadOnlySpan<T>(y + start, length), new Span<T>(dst + start, length), VectorWidths.Widest);
+        }
+    }
 
     /// <summary>dst[i] = op(x[i], y): the right operand is one scalar (a broadcast).</summary>
     public static void BinaryScalarRight<T, TOp>(ReadOnlySpan<T> x, T y, Span<T> dst)
