@@ -27,7 +27,14 @@ internal static class ConvProfile
         double peak = FmaPeak.GflopsPerCore<T>(VectorWidths.Widest);
         Console.WriteLine($"{options.Target} {typeof(T).Name}, {Gemm.MaxThreads} thread(s), batch {batch}, {VectorWidths.Describe(VectorWidths.Widest)}: " +
                           $"medians of {repeats}, in µs; FMA peak {peak:F0} GFLOP/s per core");
-        for (int i = 0; i < 5; i++) Step(model, x, y, optimizer);
+        var firstSteps = new List<double>();
+        for (int i = 0; i < 5; i++)
+        {
+            long t = Stopwatch.GetTimestamp();
+            Step(model, x, y, optimizer);
+            firstSteps.Add((Stopwatch.GetTimestamp() - t) * 1e6 / Stopwatch.Frequency);
+        }
+        Console.WriteLine($"  the first 5 steps (JIT included): {string.Join(", ", firstSteps.Select(v => v.ToString("F0")))}");
 
         var layers = model.Layers;
         var a = x;
