@@ -25,12 +25,14 @@ public static unsafe class MaxPooling
             Run(new Pass<T>(g, px, py, pt, false), g, x.Length);
     }
 
-    /// <summary>dx[argMax[o]] += dy[o] for every output o (dx cleared or holding gradients to add to).</summary>
-    public static void Backward<T>(in ConvGeometry g, ReadOnlySpan<T> dy, ReadOnlySpan<int> argMax, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>dx[argMax[o]] += dy[o] for every output o, onto the gradients dx holds, or (<paramref name="overwrite"/>) onto
+    /// zeros: each part clears its own images' dx first, so the clearing runs on the kernel threads too.</summary>
+    public static void Backward<T>(in ConvGeometry g, ReadOnlySpan<T> dy, ReadOnlySpan<int> argMax, Span<T> dx, bool overwrite = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(g, dy.Length, argMax.Length, dx.Length);
         fixed (T* pdy = dy) fixed (T* pdx = dx) fixed (int* pt = argMax)
-            Run(new Pass<T>(g, pdx, pdy, pt, true), g, dx.Length);
+            Run(new Pass<T>(g, pdx, pdy, pt, true, overwrite), g, dx.Length);
     }
 
     private static void Check(in ConvGeometry g, long outputs, long taps, long inputs)
@@ -55,15 +57,15 @@ public static unsafe class MaxPooling
     }
 
     /// <summary>One call's operands: x (dx backward), y (dy backward), the argmax indices.</summary>
-    private readonly struct Pass<T>(ConvGeometry g, T* x, T* y, int* argMax, bool backward, int parts = 1) where T : unmanaged
+    private readonly struct Pass<T>(ConvGeometry g, T* x, T* y, int* argMax, bool backward, bool overwrite = false, int parts = 1) where T : unmanaged
     {
         public readonly ConvGeometry G = g;
         public readonly T* X = x, Y = y;
         public readonly int* ArgMax = argMax;
-        public readonly bool Backward = backward;
+        public readonly bool Backward = backward, Overwrite = overwrite;
         public readonly int Parts = parts;
 
-        public Pass<T> WithParts(int count) => new(G, X, Y, ArgMax, Backward, count);
+        public Pass<T> WithParts(int count) => new(G, X, Y, ArgMax, Backward, Overwrite, count);
     }
 
     private readonly struct PassAt<T, TVec, TW>(Pass<T> pass) : IPartWork
@@ -73,7 +75,12 @@ public static unsafe class MaxPooling
         {
             var g = pass.G;
             int n0 = (int)((long)g.Batch * part / pass.Parts), n1 = (int)((long)g.Batch * (part + 1) / pass.Parts);
-            if (pass.Backward) BackwardImages(g, pass.Y, pass.ArgMax, pass.X, n0, n1);
+            if (pass.Backward)
+            {
+                int perImage = g.InHeight * g.InWidth * g.InChannels;
+                if (pass.Overwrite) new Span<T>(pass.X + (nint)n0 * perImage, (n1 - n0) * perImage).Clear();
+                BackwardImages(g, pass.Y, pass.ArgMax, pass.X, n0, n1);
+            }
             else ForwardImages<T, TVec, TW>(g, pass.X, pass.Y, pass.ArgMax, n0, n1);
         }
     }

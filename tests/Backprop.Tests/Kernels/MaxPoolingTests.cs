@@ -48,5 +48,8 @@ public class MaxPoolingTests
         var expectedDx = new float[x.Length];
         for (int o = 0; o < outputs; o++) expectedDx[at[o]] += dy[o];
         Assert.Equal(expectedDx, dx);
+        var stale = Enumerable.Repeat(9f, x.Length).ToArray();
+        MaxPooling.Backward<float>(g, dy, at, stale, overwrite: true);
+        Assert.Equal(expectedDx, stale);
     }
 }

@@ -35,8 +35,6 @@ public sealed class MaxPool2DNode<T> : GradNode<T> where T : unmanaged, IFloatin
         var x = Inputs[0]!;
         var dx = Graph.GradientTarget(x, out bool accumulate);
         if (dx is null) return;
-        var d = dx.AsSpan();
-        if (!accumulate) d.Clear();
-        MaxPooling.Backward(_g, dy.AsReadOnlySpan(), _argMax.AsSpan(0, dy.Length), d);
+        MaxPooling.Backward(_g, dy.AsReadOnlySpan(), _argMax.AsSpan(0, dy.Length), dx.AsSpan(), overwrite: !accumulate);
     }
 }
