@@ -30,6 +30,10 @@ public static class TrainingDefaults
     /// <summary>Examples per mini-batch of a network run: 64, a common size that keeps the GEMMs efficient.</summary>
     public const int BatchSize = 64;
 
+    /// <summary>Rows per forward pass of prediction, evaluation, training metrics and validation: 256, so their memory is
+    /// one batch's activations (for a 64×64 CNN tens of MB) instead of the whole set's, with GEMMs still large enough.</summary>
+    public const int PredictionBatchSize = 256;
+
     /// <summary>The gradient steps a network run aims for when no <c>--epochs</c> is given; early stopping ends it sooner.</summary>
     public const int TargetSteps = 12000;
 
