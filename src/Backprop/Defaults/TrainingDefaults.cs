@@ -34,6 +34,10 @@ public static class TrainingDefaults
     /// one batch's activations (for a 64×64 CNN tens of MB) instead of the whole set's, with GEMMs still large enough.</summary>
     public const int PredictionBatchSize = 256;
 
+    /// <summary>Batches an image stream decodes ahead of the training step: 2, enough to hide decoding jitter while memory
+    /// stays (2 + 1)·B images.</summary>
+    public const int PrefetchDepth = 2;
+
     /// <summary>The gradient steps a network run aims for when no <c>--epochs</c> is given; early stopping ends it sooner.</summary>
     public const int TargetSteps = 12000;
 

@@ -176,29 +176,9 @@ public sealed class CliInputKindTests
         foreach (var (label, level) in new[] { ("dark", 20), ("light", 230) })
         {
             Directory.CreateDirectory(box.PathOf(Path.Combine("pictures", label)));
-            box.WriteBytes(Path.Combine("pictures", label, "a.bmp"), Bmp(4, 4, (byte)level));
-            box.WriteBytes(Path.Combine("pictures", label, "b.bmp"), Bmp(4, 4, (byte)(level + 10)));
+            box.WriteBytes(Path.Combine("pictures", label, "a.bmp"), TestImages.Bmp(4, 4, (_, _, _) => (byte)level));
+            box.WriteBytes(Path.Combine("pictures", label, "b.bmp"), TestImages.Bmp(4, 4, (_, _, _) => (byte)(level + 10)));
         }
         return box.PathOf("pictures");
-    }
-
-    /// <summary>A 24-bit uncompressed BMP of one grey level.</summary>
-    private static byte[] Bmp(int width, int height, byte level)
-    {
-        int stride = (width * 3 + 3) / 4 * 4, size = 54 + stride * height;
-        var b = new byte[size];
-        b[0] = (byte)'B';
-        b[1] = (byte)'M';
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(2), size);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(10), 54);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(14), 40);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(18), width);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(22), height);
-        BinaryPrimitives.WriteInt16LittleEndian(b.AsSpan(26), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(b.AsSpan(28), 24);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(34), stride * height);
-        for (int row = 0; row < height; row++)
-            b.AsSpan(54 + row * stride, width * 3).Fill(level);
-        return b;
     }
 }
