@@ -40,6 +40,25 @@ public static class ImageFolder
         return (files, classes);
     }
 
+    /// <summary>The median of max(width, height) over the images (the lower middle one of an even count), read from their headers only (no pixels decoded); a file
+    /// whose header cannot be read counts as <paramref name="fallback"/>.</summary>
+    public static int MedianSide(IEnumerable<string> paths, int fallback)
+    {
+        var sides = paths.Select(path => Side(path) ?? fallback).Order().ToArray();
+        if (sides.Length == 0) throw new ArgumentException("The median size needs at least one image.", nameof(paths));
+        return sides[(sides.Length - 1) / 2];
+    }
+
+    private static int? Side(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return ImageInfo.FromStream(stream) is { } info ? Math.Max(info.Width, info.Height) : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException) { return null; }
+    }
+
     /// <summary>One image as features, resized to width × height and scaled to [0, 1].</summary>
     public static void ReadInto<T>(string path, int width, int height, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {

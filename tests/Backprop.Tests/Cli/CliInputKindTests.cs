@@ -30,6 +30,30 @@ public sealed class CliInputKindTests
     }
 
     [Fact]
+    public void An_image_folder_is_resized_to_its_median_side_which_the_model_stores_for_evaluate_and_predict()
+    {
+        using var box = new CliSandbox();
+        foreach (var (label, level) in new[] { ("dark", 20), ("light", 230) })
+        {
+            Directory.CreateDirectory(box.PathOf(Path.Combine("pictures", label)));
+            for (int i = 0; i < 3; i++) // sides 12, 12 and 30: the median is 12
+                box.WriteBytes(Path.Combine("pictures", label, $"{i}.bmp"), TestImages.Bmp(i == 2 ? 30 : 12, 10, (_, _, _) => (byte)(level + i)));
+        }
+        var folder = box.PathOf("pictures");
+        var model = box.PathOf("m.bp");
+        var train = box.Run("train", "--data", folder, "--out", model, "--epochs", "1", "--test-split", "0", "--quiet", "--no-plot");
+        Assert.True(train.ExitCode == 0, train.ToString());
+
+        var loaded = Backprop.Models.ModelFile.Load<float>(model);
+        Assert.Equal("12x12", loaded.Metadata["image_size"]);
+        Assert.Equal(12 * 12 * 3, loaded.InputSize);
+        var evaluate = box.Run("evaluate", "--model", model, "--data", folder, "--json");
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        var predict = box.Run("predict", "--model", model, "--image", Path.Combine(folder, "light", "2.bmp"));
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+    }
+
+    [Fact]
     public void The_default_image_model_is_a_cnn_and_summary_shows_its_relu_and_he_not_the_table_defaults()
     {
         using var box = new CliSandbox();
