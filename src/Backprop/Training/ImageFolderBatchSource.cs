@@ -129,7 +129,7 @@ public sealed class ImageFolderBatchSource<T> : IBatchSource<T>, IDisposable whe
         else
         {
             ImageFolder.ReadInto(_files[image].Path, _width, _height, x);
-            long size = (long)_features * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+            long size = System.Runtime.InteropServices.MemoryMarshal.AsBytes(x).Length;
             if (Interlocked.Add(ref _cachedBytes, size) <= _options.CacheBytes) _cache[image] = x.ToArray();
             else Interlocked.Add(ref _cachedBytes, -size);
         }
