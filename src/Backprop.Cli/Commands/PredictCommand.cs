@@ -49,14 +49,15 @@ public static class PredictCommand
 
     private static (Tensor<float>, string[]) ReadImages(LoadedModel<float> loaded, string[] files)
     {
-        int features = TrainingDefaults.ImageSize * TrainingDefaults.ImageSize * 3;
+        var (width, height) = ImageFolderInput.StoredSize(loaded.Metadata);
+        int features = width * height * 3;
         if (loaded.InputSize != features)
-            throw CliException.BadInput($"this model expects {loaded.InputSize} inputs, not {TrainingDefaults.ImageSize}×{TrainingDefaults.ImageSize} RGB images.");
+            throw CliException.BadInput($"this model expects {loaded.InputSize} inputs, not {width}×{height} RGB images.");
         var x = Tensor<float>.Zeros(files.Length, features);
         for (int i = 0; i < files.Length; i++)
         {
             if (!File.Exists(files[i])) throw CliException.BadInput($"--image '{files[i]}': no such file.");
-            ImageFolder.ReadInto(files[i], TrainingDefaults.ImageSize, TrainingDefaults.ImageSize, x.AsSpan().Slice(i * features, features));
+            ImageFolder.ReadInto(files[i], width, height, x.AsSpan().Slice(i * features, features));
         }
         return (x, files);
     }

@@ -25,20 +25,23 @@ public abstract class ImageInput : InputKind
         var data = task == ModelTask.MulticlassClassification && all.Y.Dim(-1) == 1 || all.Y.Rank == 1 ? all.WithOneHotTargets(classes) : all;
         var (train, test) = r.TestSplit > 0 ? data.Split(r.TestSplit, new NumpyRandom(r.Seed)) : (data, null);
         var metadata = new Dictionary<string, string> { ["source"] = Name, ["input"] = "image" };
-        foreach (var (key, value) in ExtraMetadata) metadata[key] = value;
+        foreach (var (key, value) in ExtraMetadata(r.Path!)) metadata[key] = value;
         if (ImageShape(all.FeatureCount) is { } shape) metadata[PreparedData.InputShapeKey] = string.Join(",", shape);
         return new PreparedData(train, test, task, all.ClassNames ?? Enumerable.Range(0, classes).Select(c => c.ToString()).ToArray(), Name, metadata, []);
     }
 
     public override ModelData ForModel(ModelRequest r)
     {
-        var data = Load(r.DataPath, null, null);
+        var data = LoadForModel(r);
         var y = !r.NeedTargets ? null : r.Model.OutputSize > 1 ? data.WithOneHotTargets(r.Model.OutputSize).Y : data.Y;
         return ModelData.Numbered(data.X, y);
     }
 
     /// <summary>What the kind adds to the model's metadata (a folder's resize).</summary>
-    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraMetadata => [];
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraMetadata(string path) => [];
+
+    /// <summary>The images a trained model is evaluated on, read as that model expects (a folder: resized to its stored size).</summary>
+    protected virtual Dataset<float> LoadForModel(ModelRequest r) => Load(r.DataPath, null, null);
 
     /// <summary>(n_H, n_W, n_C) of flattened square images: RGB when n = 3·s², else greyscale when n = s²; null otherwise.</summary>
     public static int[]? ImageShape(int features)

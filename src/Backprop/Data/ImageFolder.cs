@@ -14,14 +14,7 @@ public static class ImageFolder
     /// <summary>All images under <paramref name="folder"/>; targets are class indices as a column (use <see cref="Dataset{T}.WithOneHotTargets"/> for softmax).</summary>
     public static Dataset<T> Load<T>(string folder, int width = 64, int height = 64) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Image folder '{folder}' does not exist.");
-        var classes = Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-        if (classes.Length < 2) throw new DataFormatException(folder, $"needs one sub-folder per class (at least two); found {classes.Length}");
-        var files = new List<(string Path, int Label)>();
-        for (int c = 0; c < classes.Length; c++)
-            foreach (var f in Directory.EnumerateFiles(Path.Combine(folder, classes[c]!)).Order(StringComparer.Ordinal))
-                if (Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) files.Add((f, c));
-        if (files.Count == 0) throw new DataFormatException(folder, "contains no images (.jpg, .png, .bmp, .gif, .tga) in its class folders");
+        var (files, classes) = List(folder);
         var x = Tensor<T>.Zeros(files.Count, width * height * 3);
         var y = Tensor<T>.Zeros(files.Count, 1);
         for (int i = 0; i < files.Count; i++)
@@ -29,7 +22,41 @@ public static class ImageFolder
             ReadInto(files[i].Path, width, height, x.AsSpan().Slice(i * width * height * 3, width * height * 3));
             y[i, 0] = T.CreateChecked(files[i].Label);
         }
-        return new Dataset<T>(x, y, classes!);
+        return new Dataset<T>(x, y, classes);
+    }
+
+    /// <summary>The images under <paramref name="folder"/> (files with an image extension, in ordinal order within each class
+    /// folder) with their class index, and the class names (sorted folder names); nothing is opened.</summary>
+    public static (IReadOnlyList<(string Path, int Label)> Files, string[] Classes) List(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Image folder '{folder}' does not exist.");
+        var classes = Directory.GetDirectories(folder).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
+        if (classes.Length < 2) throw new DataFormatException(folder, $"needs one sub-folder per class (at least two); found {classes.Length}");
+        var files = new List<(string Path, int Label)>();
+        for (int c = 0; c < classes.Length; c++)
+            foreach (var f in Directory.EnumerateFiles(Path.Combine(folder, classes[c])).Order(StringComparer.Ordinal))
+                if (Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) files.Add((f, c));
+        if (files.Count == 0) throw new DataFormatException(folder, "contains no images (.jpg, .png, .bmp, .gif, .tga) in its class folders");
+        return (files, classes);
+    }
+
+    /// <summary>The median of max(width, height) over the images (the lower middle one of an even count), read from their headers only (no pixels decoded); a file
+    /// whose header cannot be read counts as <paramref name="fallback"/>.</summary>
+    public static int MedianSide(IEnumerable<string> paths, int fallback)
+    {
+        var sides = paths.Select(path => Side(path) ?? fallback).Order().ToArray();
+        if (sides.Length == 0) throw new ArgumentException("The median size needs at least one image.", nameof(paths));
+        return sides[(sides.Length - 1) / 2];
+    }
+
+    private static int? Side(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return ImageInfo.FromStream(stream) is { } info ? Math.Max(info.Width, info.Height) : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException) { return null; }
     }
 
     /// <summary>One image as features, resized to width × height and scaled to [0, 1].</summary>

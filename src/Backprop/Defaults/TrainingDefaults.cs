@@ -30,6 +30,14 @@ public static class TrainingDefaults
     /// <summary>Examples per mini-batch of a network run: 64, a common size that keeps the GEMMs efficient.</summary>
     public const int BatchSize = 64;
 
+    /// <summary>Rows per forward pass of prediction, evaluation, training metrics and validation: 256, so their memory is
+    /// one batch's activations (for a 64×64 CNN tens of MB) instead of the whole set's, with GEMMs still large enough.</summary>
+    public const int PredictionBatchSize = 256;
+
+    /// <summary>Batches an image stream decodes ahead of the training step: 2, enough to hide decoding jitter while memory
+    /// stays (2 + 1)·B images.</summary>
+    public const int PrefetchDepth = 2;
+
     /// <summary>The gradient steps a network run aims for when no <c>--epochs</c> is given; early stopping ends it sooner.</summary>
     public const int TargetSteps = 12000;
 
@@ -60,8 +68,17 @@ public static class TrainingDefaults
     /// <summary>The seed of initialisation, splits and shuffling.</summary>
     public const int Seed = 1;
 
-    /// <summary>The side images are resized to when a folder of photos is read (n_H = n_W = 64).</summary>
+    /// <summary>The side images were resized to before the size came from the data (n_H = n_W = 64): still the size of a
+    /// model whose metadata stores none, and the side counted for a file whose header cannot be read.</summary>
     public const int ImageSize = 64;
+
+    /// <summary>Fewest and most pixels per side of a folder's images: 8 (the default CNN's smallest input) and 128 (photos
+    /// keep enough detail while a 2-core step stays fast).</summary>
+    public const int MinImageSide = 8, MaxImageSide = 128;
+
+    /// <summary>The side s a folder's images are resized to (n_H = n_W = s): s = clamp(median of max(width, height), 8, 128),
+    /// so 8×8 or 28×28 images keep their native size and large photos are shrunk to 128.</summary>
+    public static int ImageSide(int medianSide) => Math.Clamp(medianSide, MinImageSide, MaxImageSide);
 
     /// <summary>The character model of <c>backprop train --task text</c>.</summary>
     public static class Text

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Defaults;
 using Backprop.Layers;
 using Backprop.Losses;
 using Backprop.Metrics;
@@ -18,14 +19,15 @@ public sealed record EvaluationResult(double Loss, ClassificationMetrics? Classi
         FormattableString.Invariant($"loss {Loss:G6}, ") + (Classification?.ToString() ?? Regression?.ToString() ?? "");
 }
 
-/// <summary>model.Evaluate(X, Y, loss): one forward pass over X in evaluation mode, J against Y, and the metrics of the
-/// predictions. Labels come from Y as the loss expects them: 0/1 in one column for a sigmoid unit (ŷ = a > threshold),
+/// <summary>model.Evaluate(X, Y, loss): forward passes over X in evaluation mode, in batches of at most <c>batchSize</c>
+/// rows (<see cref="Prediction"/>; only the outputs A [m × nL] are kept whole), then J(A, Y) on all of A and the metrics of
+/// the predictions, so results do not depend on the batch size. Labels come from Y as the loss expects them: 0/1 in one column for a sigmoid unit (ŷ = a > threshold),
 /// one-hot rows for softmax or several sigmoid units (y = argmax of the row, ŷ = argmax of A's row). Parameters and
 /// their gradients are left as they are; only the model's forward caches change.</summary>
 public static class Evaluation
 {
-    public static EvaluationResult Evaluate<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, double threshold = 0.5)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    public static EvaluationResult Evaluate<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, double threshold = 0.5,
+        int batchSize = TrainingDefaults.PredictionBatchSize) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(loss);
         loss.CheckOutput(model.OutputActivation);
@@ -33,7 +35,7 @@ public static class Evaluation
             throw new ArgumentException($"X has shape {ShapeMath.Format(x.Shape)} and Y {ShapeMath.Format(y.Shape)}; both need one row per example.");
         if (x.Dim(0) == 0) throw new ArgumentException("Evaluation needs at least one example.");
 
-        var a = Prediction.Run(model, x);
+        var a = Prediction.Run(model, x, batchSize);
         if (!a.Shape.SequenceEqual(y.Shape))
             throw new ArgumentException($"Y has shape {ShapeMath.Format(y.Shape)}; the model's output is {ShapeMath.Format(a.Shape)}.");
         double cost;
@@ -49,11 +51,13 @@ public static class Evaluation
         return new EvaluationResult(cost, ClassificationMetrics.Compute(predicted, actual, classes), null);
     }
 
-    /// <summary>J = loss(model(X), Y): one forward pass in evaluation mode, nothing recorded.</summary>
-    public static double Cost<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>J = loss(model(X), Y): forward passes in evaluation mode in batches of at most <paramref name="batchSize"/>
+    /// rows, nothing recorded, J computed once on all outputs.</summary>
+    public static double Cost<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss,
+        int batchSize = TrainingDefaults.PredictionBatchSize) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(loss);
-        var a = Prediction.Run(model, x);
+        var a = Prediction.Run(model, x, batchSize);
         using (Graph.NoGrad()) return double.CreateChecked(loss.Compute(a, y).ToScalar());
     }
 

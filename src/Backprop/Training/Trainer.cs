@@ -21,16 +21,36 @@ public static class Trainer
         TrainingOptions options, Tensor<T>? validationX = null, Tensor<T>? validationY = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        CheckData(x, y, "Training");
+        int m = x.Dim(0);
+        options.Validate(m);
+        int batch = Math.Min(options.BatchSize ?? m, m);
+        return Loop(model, new TensorBatchSource<T>(x, y, batch, options.Shuffle), loss, optimizer, options, validationX, validationY);
+    }
+
+    /// <summary>Trains <paramref name="model"/> on the batches of <paramref name="batches"/> (an image folder streamed from
+    /// disk, say) and returns the cost history. The source decides batch size and order, so
+    /// <see cref="TrainingOptions.BatchSize"/> and <see cref="TrainingOptions.Shuffle"/> must be left unset.</summary>
+    public static TrainingHistory Fit<T>(this Module<T> model, IBatchSource<T> batches, ILoss loss, IOptimizer optimizer,
+        TrainingOptions options, Tensor<T>? validationX = null, Tensor<T>? validationY = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        if (options.BatchSize is not null || options.Shuffle is not null)
+            throw new ArgumentException("A batch source decides batch size and shuffling; leave TrainingOptions.BatchSize and Shuffle unset.", nameof(options));
+        options.Validate(batches.Count);
+        return Loop(model, batches, loss, optimizer, options, validationX, validationY);
+    }
+
+    private static TrainingHistory Loop<T>(Module<T> model, IBatchSource<T> batches, ILoss loss, IOptimizer optimizer,
+        TrainingOptions options, Tensor<T>? validationX, Tensor<T>? validationY) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(optimizer);
         loss.CheckOutput(model.OutputActivation);
         model.Train(); // dropout drops and batch norm uses batch statistics while fitting; evaluation switches back per call
-        CheckData(x, y, "Training");
         if (validationX is not null || validationY is not null) CheckData(validationX!, validationY!, "Validation");
-        int m = x.Dim(0);
-        options.Validate(m);
-        int batch = Math.Min(options.BatchSize ?? m, m);
-        int stepsPerEpoch = (m + batch - 1) / batch;
+        int stepsPerEpoch = batches.BatchesPerEpoch;
         int totalSteps = checked(options.Epochs * stepsPerEpoch);
 
         var snapshots = new ParameterSnapshots<T>(model.Parameters);
@@ -42,7 +62,6 @@ public static class Trainer
         // Sized once, so that recording costs never allocates inside the loop (full batch has one epoch per step).
         history.Epochs.Capacity = Math.Min(options.Epochs, 1 << 20);
         history.Costs.Capacity = Math.Min(totalSteps / options.RecordCostEvery + 2, 1 << 20);
-        var batches = new BatchSource<T>(x, y, batch, options.Shuffle);
 
         foreach (var c in callbacks) c.OnTrainingStart(context);
         int step = options.StartStep;

@@ -30,6 +30,30 @@ public sealed class CliInputKindTests
     }
 
     [Fact]
+    public void An_image_folder_is_resized_to_its_median_side_which_the_model_stores_for_evaluate_and_predict()
+    {
+        using var box = new CliSandbox();
+        foreach (var (label, level) in new[] { ("dark", 20), ("light", 230) })
+        {
+            Directory.CreateDirectory(box.PathOf(Path.Combine("pictures", label)));
+            for (int i = 0; i < 3; i++) // sides 12, 12 and 30: the median is 12
+                box.WriteBytes(Path.Combine("pictures", label, $"{i}.bmp"), TestImages.Bmp(i == 2 ? 30 : 12, 10, (_, _, _) => (byte)(level + i)));
+        }
+        var folder = box.PathOf("pictures");
+        var model = box.PathOf("m.bp");
+        var train = box.Run("train", "--data", folder, "--out", model, "--epochs", "1", "--test-split", "0", "--quiet", "--no-plot");
+        Assert.True(train.ExitCode == 0, train.ToString());
+
+        var loaded = Backprop.Models.ModelFile.Load<float>(model);
+        Assert.Equal("12x12", loaded.Metadata["image_size"]);
+        Assert.Equal(12 * 12 * 3, loaded.InputSize);
+        var evaluate = box.Run("evaluate", "--model", model, "--data", folder, "--json");
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        var predict = box.Run("predict", "--model", model, "--image", Path.Combine(folder, "light", "2.bmp"));
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+    }
+
+    [Fact]
     public void The_default_image_model_is_a_cnn_and_summary_shows_its_relu_and_he_not_the_table_defaults()
     {
         using var box = new CliSandbox();
@@ -176,29 +200,9 @@ public sealed class CliInputKindTests
         foreach (var (label, level) in new[] { ("dark", 20), ("light", 230) })
         {
             Directory.CreateDirectory(box.PathOf(Path.Combine("pictures", label)));
-            box.WriteBytes(Path.Combine("pictures", label, "a.bmp"), Bmp(4, 4, (byte)level));
-            box.WriteBytes(Path.Combine("pictures", label, "b.bmp"), Bmp(4, 4, (byte)(level + 10)));
+            box.WriteBytes(Path.Combine("pictures", label, "a.bmp"), TestImages.Bmp(4, 4, (_, _, _) => (byte)level));
+            box.WriteBytes(Path.Combine("pictures", label, "b.bmp"), TestImages.Bmp(4, 4, (_, _, _) => (byte)(level + 10)));
         }
         return box.PathOf("pictures");
-    }
-
-    /// <summary>A 24-bit uncompressed BMP of one grey level.</summary>
-    private static byte[] Bmp(int width, int height, byte level)
-    {
-        int stride = (width * 3 + 3) / 4 * 4, size = 54 + stride * height;
-        var b = new byte[size];
-        b[0] = (byte)'B';
-        b[1] = (byte)'M';
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(2), size);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(10), 54);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(14), 40);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(18), width);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(22), height);
-        BinaryPrimitives.WriteInt16LittleEndian(b.AsSpan(26), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(b.AsSpan(28), 24);
-        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(34), stride * height);
-        for (int row = 0; row < height; row++)
-            b.AsSpan(54 + row * stride, width * 3).Fill(level);
-        return b;
     }
 }

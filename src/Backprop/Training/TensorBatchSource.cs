@@ -4,9 +4,10 @@ using Backprop.Tensors;
 
 namespace Backprop.Training;
 
-/// <summary>Mini-batches of (X, Y): views of consecutive rows when unshuffled; otherwise rows gathered by the epoch's
-/// permutation into buffers allocated once (the last, smaller batch uses a view of them).</summary>
-internal sealed class BatchSource<T> where T : unmanaged, IFloatingPointIeee754<T>
+/// <summary>Mini-batches of in-memory (X, Y): views of consecutive rows when unshuffled; otherwise rows gathered by the
+/// epoch's permutation (NumPy's <c>permutation(m)</c> from <c>shuffle</c>) into buffers allocated once (the last, smaller
+/// batch uses a view of them). Batches may be asked for in any order.</summary>
+public sealed class TensorBatchSource<T> : IBatchSource<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Tensor<T> _x, _y;
     private readonly int _batch;
@@ -14,8 +15,15 @@ internal sealed class BatchSource<T> where T : unmanaged, IFloatingPointIeee754<
     private readonly Tensor<T>? _xBuffer, _yBuffer, _xTail, _yTail;
     private int[]? _order;
 
-    public BatchSource(Tensor<T> x, Tensor<T> y, int batch, NumpyRandom? shuffle)
+    /// <summary>Batches of <paramref name="batch"/> rows of X and Y (one row per example each); unshuffled when
+    /// <paramref name="shuffle"/> is null.</summary>
+    public TensorBatchSource(Tensor<T> x, Tensor<T> y, int batch, NumpyRandom? shuffle)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Rank == 0 || y.Rank == 0 || x.Dim(0) != y.Dim(0))
+            throw new ArgumentException($"X has shape {ShapeMath.Format(x.Shape)} and Y {ShapeMath.Format(y.Shape)}; both need one row per example.");
+        if (batch <= 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "The batch size must be ≥ 1.");
         (_x, _y, _batch, _shuffle) = (x, y, batch, shuffle);
         if (shuffle is null) return;
         _xBuffer = Tensor<T>.Zeros([batch, .. x.Shape[1..]]);
@@ -23,6 +31,10 @@ internal sealed class BatchSource<T> where T : unmanaged, IFloatingPointIeee754<
         int tail = x.Dim(0) % batch;
         if (tail > 0) { _xTail = _xBuffer.Rows(0, tail); _yTail = _yBuffer.Rows(0, tail); }
     }
+
+    public int Count => _x.Dim(0);
+
+    public int BatchSize => _batch;
 
     public void StartEpoch()
     {
