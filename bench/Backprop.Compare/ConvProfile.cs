@@ -94,7 +94,26 @@ internal static class ConvProfile
             long[] marks = [t0, t1, t2, t3, t4];
             for (int i = 0; i < 4; i++) phases[i].Add((marks[i + 1] - marks[i]) * 1e6 / Stopwatch.Frequency);
         }
+        // Each layer's forward inside real steps (after a backward and an update, with the step's whole working set), beside
+        // the repeated calls above, which find their operands in cache.
+        var inStep = new List<double>[layers.Count];
+        for (int l = 0; l < layers.Count; l++) inStep[l] = [];
+        for (int r = 0; r < repeats; r++)
+        {
+            model.ZeroGrad();
+            Graph.BeginStep();
+            var h = x;
+            for (int l = 0; l < layers.Count; l++)
+            {
+                long t = Stopwatch.GetTimestamp();
+                h = layers[l].Forward(h);
+                inStep[l].Add((Stopwatch.GetTimestamp() - t) * 1e6 / Stopwatch.Frequency);
+            }
+            Graph.Backward(Loss.SoftmaxCrossEntropy.Compute(h, y));
+            optimizer.Step(model.Parameters);
+        }
         double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+        Console.WriteLine($"  forwards inside a step: {string.Join(" + ", inStep.Select(v => Median(v).ToString("F0")))} = {inStep.Sum(Median):F1}");
         Console.WriteLine($"  one step: forward {Median(phases[0]):F1} + cost {Median(phases[1]):F1} + backward {Median(phases[2]):F1} + update {Median(phases[3]):F1}");
         Console.WriteLine($"  layers: forward {sumF:F1} + backward {sumB:F1}; update {update:F1}; whole step {step:F1} " +
                           $"(the rest, {step - sumF - sumB - update:F1}: the cost, the graph walk, zeroing the gradients)");
@@ -133,11 +152,12 @@ internal static class ConvProfile
         var packedBias = new T[layout.FilterLanes];
         var paddedDz = new T[(long)g.OutHeight * g.OutWidth * layout.FilterLanes];
         var partials = new T[(long)DirectConv.Parts(g) * layout.PackedWeightLength];
-        var transposed = new T[layout.TransposedWeightLength];
-        var paddedDx = new T[layout.PaddedLength];
+        var pixels = DirectConv.PixelLayout<T>(g, f);
+        var transposed = new T[pixels.TransposedWeightLength];
+        var paddedDx = new T[pixels.PaddedLength];
         double direct = Times(repeats, () => DirectConv.Forward(layout, xs, w, b, padded, packed, packedBias, z));
         double directW = Times(repeats, () => DirectConv.WeightGradient(layout, padded, dz, layout.FilterLanes == f ? default : paddedDz, partials, dw, false));
-        double directX = needsDx ? Times(repeats, () => DirectConv.InputGradient(layout, dz, w, transposed, paddedDx, dx, false)) : 0;
+        double directX = needsDx ? Times(repeats, () => DirectConv.InputGradient(pixels, dz, w, transposed, paddedDx, dx, false)) : 0;
         double transposedX = 0;
         if (needsDx && DirectConv.TransposedLayout<T>(g, f) is { } t)
         {

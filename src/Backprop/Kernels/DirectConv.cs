@@ -21,15 +21,17 @@ public static unsafe class DirectConv
     /// <summary>Dilation 1 in both directions (the taps of a kernel row are then contiguous in x̃).</summary>
     public static bool Supports(in ConvGeometry g) => g.DilationHeight == 1 && g.DilationWidth == 1;
 
-    /// <summary>The layout for geometry <paramref name="g"/> and <paramref name="filters"/> at the widest vector of T.</summary>
+    /// <summary>The layout for geometry <paramref name="g"/> and <paramref name="filters"/>, for the forward and dW: vectors
+    /// over the filters, at the width with the fewest vector operations, then the fewest padded lanes
+    /// (<see cref="VectorWidths.Fitting{T}"/>).</summary>
     public static DirectConvLayout Layout<T>(in ConvGeometry g, int filters) where T : unmanaged =>
-        new(g, filters, VectorWidths.For<T>(VectorWidths.Widest) switch
-        {
-            VectorWidth.Bits512 => Vector512<T>.Count,
-            VectorWidth.Bits256 => Vector256<T>.Count,
-            VectorWidth.Bits128 => Vector128<T>.Count,
-            _ => 1,
-        });
+        new(g, filters, VectorWidths.Lanes<T>(VectorWidths.Fitting<T>(filters, 1)));
+
+    /// <summary>The layout for <see cref="InputGradient{T}"/> (dA_prev pixel by pixel): vectors over a kernel row's
+    /// f_w·n_C_prev taps in blocks of 4, chosen the same way (LeNet's 30 taps: 32 lanes at 256 bits, where 512 would pad
+    /// to 64: 1.08 ms against 1.91 ms a batch on a Zen 5).</summary>
+    public static DirectConvLayout PixelLayout<T>(in ConvGeometry g, int filters) where T : unmanaged =>
+        new(g, filters, VectorWidths.Lanes<T>(VectorWidths.Fitting<T>(g.KernelWidth * g.InChannels, 4)));
 
     /// <summary>min(m, 8): the runs of whole images the batch is cut into, and the dW partials.</summary>
     public static int Parts(in ConvGeometry g) => Math.Min(g.Batch, 8);
@@ -99,8 +101,10 @@ public static unsafe class DirectConv
     /// dA_prev[n, ih, iw, c] = Σ_(p', q', f) dZ̃[n, ih − (f_h − 1 − top) + p', iw − (f_w − 1 − left) + q', f] · W[f_h − 1 − p',
     /// f_w − 1 − q', c, f] — the input dZ (m, n_H, n_W, F), the kernel flipped, n_C_prev outputs — so that it runs the
     /// forward's register blocks (vectors over n_C_prev) instead of a scatter per pixel. Null otherwise, and when n_C_prev is
-    /// less than a vector: its lanes would run part empty, and the per-pixel pass wins (LeNet's second layer, n_C_prev = 6:
-    /// 1.9 ms against 4.0 ms a batch at AVX2; the CLI model's 16 and 32 channels: 11 ms against 18–22 ms).</summary>
+    /// less than a vector: its lanes would run part empty and it multiplies dZ's zero border too (LeNet's second layer, 10×10
+    /// outputs padded to 18×18: twice the multiply-adds), so the per-pixel pass wins (n_C_prev = 6: 1.2 ms against 2.3 ms a
+    /// batch on a Zen 5 at 256 and 512 bits, even with whole-vector stores; the CLI model's 16 and 32 channels: 11 ms against
+    /// 18–22 ms per pixel at AVX2 on a Zen 3).</summary>
     public static DirectConvLayout? TransposedLayout<T>(in ConvGeometry g, int filters) where T : unmanaged
     {
         if (g.StrideHeight != 1 || g.StrideWidth != 1 || !Supports(g) || g.PadTop > g.KernelHeight - 1 || g.PadLeft > g.KernelWidth - 1) return null;
@@ -165,15 +169,15 @@ public static unsafe class DirectConv
         if (!ok) throw new ArgumentException("DirectConv: a buffer is smaller than its DirectConvLayout requires.");
     }
 
+    /// <summary>Runs the pass's parts at the width of its layout's lanes.</summary>
     private static void Dispatch<T>(Pass<T> pass, int parts, int threads) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        switch (VectorWidths.For<T>(VectorWidths.Widest))
-        {
-            case VectorWidth.Bits512: WorkerPool.Run(new PassAt<T, Vector512<T>, Width512<T>>(pass, parts), parts, threads); break;
-            case VectorWidth.Bits256: WorkerPool.Run(new PassAt<T, Vector256<T>, Width256<T>>(pass, parts), parts, threads); break;
-            case VectorWidth.Bits128: WorkerPool.Run(new PassAt<T, Vector128<T>, Width128<T>>(pass, parts), parts, threads); break;
-            default: WorkerPool.Run(new PassAt<T, T, WidthScalar<T>>(pass, parts), parts, threads); break;
-        }
+        int lanes = pass.L.Lanes;
+        if (lanes == Vector512<T>.Count && Vector512.IsHardwareAccelerated) WorkerPool.Run(new PassAt<T, Vector512<T>, Width512<T>>(pass, parts), parts, threads);
+        else if (lanes == Vector256<T>.Count && Vector256.IsHardwareAccelerated) WorkerPool.Run(new PassAt<T, Vector256<T>, Width256<T>>(pass, parts), parts, threads);
+        else if (lanes == Vector128<T>.Count && Vector128.IsHardwareAccelerated) WorkerPool.Run(new PassAt<T, Vector128<T>, Width128<T>>(pass, parts), parts, threads);
+        else if (lanes == 1) WorkerPool.Run(new PassAt<T, T, WidthScalar<T>>(pass, parts), parts, threads);
+        else throw new ArgumentException($"DirectConv: no accelerated vector of {lanes} lanes here; build the layout with DirectConv.Layout.");
     }
 
     internal enum PassKind { Forward, WeightGradient, InputGradient }

@@ -63,18 +63,30 @@ internal static unsafe class DirectConvPasses
                 T* zRow = z + ((nint)n * g.OutHeight + i) * zRowLength;
                 for (int v0 = 0; v0 < fl; v0 += 2 * L)
                 {
+                    bool pair = fl - v0 >= 2 * L;
                     int lanes = Math.Min(2 * L, f - v0);
-                    if (fl - v0 >= 2 * L)
+                    // When one block holds every filter (v0 = 0), a pixel's whole vectors may run into the next pixel's first
+                    // channels, which that pixel's own store (later, in the same row) overwrites: no per-lane copy. A row's last
+                    // pixel keeps its own lanes, so nothing runs into the next row, image or part.
+                    int storeLanes = v0 == 0 ? (pair ? 2 * L : L) : lanes;
+                    if (pair)
                         for (int j = 0; j < g.OutWidth; j += 6)
-                            DirectConvTiles.Forward6x2<T, TVec, TW>(row + j * step, step, Math.Min(6, g.OutWidth - j), l.RowLength, g.KernelHeight,
-                                l.Segment, w + v0, fl, bias + v0, zRow + (nint)j * f + v0, f, lanes);
+                        {
+                            int count = Math.Min(6, g.OutWidth - j);
+                            DirectConvTiles.Forward6x2<T, TVec, TW>(row + j * step, step, count, l.RowLength, g.KernelHeight,
+                                l.Segment, w + v0, fl, bias + v0, zRow + (nint)j * f + v0, f, storeLanes, j + count == g.OutWidth ? lanes : storeLanes);
+                        }
                     else if (i % 2 == 0)
                     {
                         // One vector of filters: rows i and i + 1 together (the odd rows are done with the even ones).
                         bool second = i + 1 < g.OutHeight;
                         for (int j = 0; j < g.OutWidth; j += 6)
-                            DirectConvTiles.Forward6x1x2<T, TVec, TW>(row + j * step, step, Math.Min(6, g.OutWidth - j), rowStep, second, l.RowLength,
-                                g.KernelHeight, l.Segment, w + v0, fl, bias + v0, zRow + (nint)j * f + v0, zRow + zRowLength + (nint)j * f + v0, f, lanes);
+                        {
+                            int count = Math.Min(6, g.OutWidth - j);
+                            DirectConvTiles.Forward6x1x2<T, TVec, TW>(row + j * step, step, count, rowStep, second, l.RowLength,
+                                g.KernelHeight, l.Segment, w + v0, fl, bias + v0, zRow + (nint)j * f + v0, zRow + zRowLength + (nint)j * f + v0, f,
+                                storeLanes, j + count == g.OutWidth ? lanes : storeLanes);
+                        }
                     }
                 }
             }

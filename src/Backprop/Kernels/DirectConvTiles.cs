@@ -4,16 +4,19 @@ using System.Runtime.CompilerServices;
 namespace Backprop.Kernels;
 
 /// <summary>The register blocks of <see cref="DirectConv"/>, written once over the vector width. Every output element gets
-/// one multiply-add chain in a fixed order (kernel row p, then tap u = q·n_C_prev + c), whichever block computes it.</summary>
+/// multiply-add chains in an order fixed by the shape alone (Z: kernel row p, then tap u = q·n_C_prev + c; dW: pixel by
+/// pixel, in two chains in <see cref="WeightGradient6x1"/>), never by the thread count.</summary>
 internal static unsafe class DirectConvTiles
 {
     /// <summary>Z[pixel r, v0 .. v0 + 2L) = b + Σ_p Σ_u x̃[x0 + r·step + p·rowLength + u] · Wp[(p·segment + u)·ldw + v0 ..] for
     /// r &lt; count ≤ 6 pixels of one output row: 6 × 2 vectors of accumulators, 2 weight vectors, one broadcast.
-    /// Pixels past count repeat pixel 0 (always in range) and are not stored; <paramref name="lanes"/> ≤ 2L are stored.</summary>
+    /// Pixels past count repeat pixel 0 (always in range) and are not stored; <paramref name="lanes"/> ≤ 2L are stored per pixel,
+    /// <paramref name="lastLanes"/> for the last one (see <see cref="DirectConvPasses.Forward{T, TVec, TW}"/> for when the
+    /// stores may be whole vectors that run into the next pixel).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public static void Forward6x2<T, TVec, TW>(T* x0, nint step, int count, nint rowLength, int kernelRows, int segment,
-        T* w, nint ldw, T* bias, T* z, nint ldz, int lanes)
+        T* w, nint ldw, T* bias, T* z, nint ldz, int lanes, int lastLanes)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         TVec c00 = TW.Load(bias), c01 = TW.Load(bias + TW.Count);
@@ -38,12 +41,12 @@ internal static unsafe class DirectConvTiles
                 a = TW.Create(x5[at]); c50 = TW.MultiplyAdd(a, b0, c50); c51 = TW.MultiplyAdd(a, b1, c51);
             }
         }
-        Store2<T, TVec, TW>(z, c00, c01, lanes);
-        if (count > 1) Store2<T, TVec, TW>(z + ldz, c10, c11, lanes);
-        if (count > 2) Store2<T, TVec, TW>(z + 2 * ldz, c20, c21, lanes);
-        if (count > 3) Store2<T, TVec, TW>(z + 3 * ldz, c30, c31, lanes);
-        if (count > 4) Store2<T, TVec, TW>(z + 4 * ldz, c40, c41, lanes);
-        if (count > 5) Store2<T, TVec, TW>(z + 5 * ldz, c50, c51, lanes);
+        Store2<T, TVec, TW>(z, c00, c01, count == 1 ? lastLanes : lanes);
+        if (count > 1) Store2<T, TVec, TW>(z + ldz, c10, c11, count == 2 ? lastLanes : lanes);
+        if (count > 2) Store2<T, TVec, TW>(z + 2 * ldz, c20, c21, count == 3 ? lastLanes : lanes);
+        if (count > 3) Store2<T, TVec, TW>(z + 3 * ldz, c30, c31, count == 4 ? lastLanes : lanes);
+        if (count > 4) Store2<T, TVec, TW>(z + 4 * ldz, c40, c41, count == 5 ? lastLanes : lanes);
+        if (count > 5) Store2<T, TVec, TW>(z + 5 * ldz, c50, c51, count == 6 ? lastLanes : lanes);
     }
 
     /// <summary>As <see cref="Forward6x2"/> with one vector of filters (F − v0 ≤ L), for up to 6 pixels of two output rows
@@ -53,7 +56,7 @@ internal static unsafe class DirectConvTiles
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public static void Forward6x1x2<T, TVec, TW>(T* x0, nint step, int count, nint rowStep, bool second, nint rowLength, int kernelRows,
-        int segment, T* w, nint ldw, T* bias, T* z, T* z2, nint ldz, int lanes)
+        int segment, T* w, nint ldw, T* bias, T* z, T* z2, nint ldz, int lanes, int lastLanes)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         TVec c0 = TW.Load(bias), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, d0 = c0, d1 = c0, d2 = c0, d3 = c0, d4 = c0, d5 = c0;
@@ -76,19 +79,19 @@ internal static unsafe class DirectConvTiles
                 a = TW.Create(x5[at]); c5 = TW.MultiplyAdd(a, b, c5); a = TW.Create(x5[at2]); d5 = TW.MultiplyAdd(a, b, d5);
             }
         }
-        Store1<T, TVec, TW>(z, c0, lanes);
-        if (count > 1) Store1<T, TVec, TW>(z + 1 * ldz, c1, lanes);
-        if (count > 2) Store1<T, TVec, TW>(z + 2 * ldz, c2, lanes);
-        if (count > 3) Store1<T, TVec, TW>(z + 3 * ldz, c3, lanes);
-        if (count > 4) Store1<T, TVec, TW>(z + 4 * ldz, c4, lanes);
-        if (count > 5) Store1<T, TVec, TW>(z + 5 * ldz, c5, lanes);
+        Store1<T, TVec, TW>(z, c0, count == 1 ? lastLanes : lanes);
+        if (count > 1) Store1<T, TVec, TW>(z + 1 * ldz, c1, count == 2 ? lastLanes : lanes);
+        if (count > 2) Store1<T, TVec, TW>(z + 2 * ldz, c2, count == 3 ? lastLanes : lanes);
+        if (count > 3) Store1<T, TVec, TW>(z + 3 * ldz, c3, count == 4 ? lastLanes : lanes);
+        if (count > 4) Store1<T, TVec, TW>(z + 4 * ldz, c4, count == 5 ? lastLanes : lanes);
+        if (count > 5) Store1<T, TVec, TW>(z + 5 * ldz, c5, count == 6 ? lastLanes : lanes);
         if (!second) return;
-        Store1<T, TVec, TW>(z2, d0, lanes);
-        if (count > 1) Store1<T, TVec, TW>(z2 + 1 * ldz, d1, lanes);
-        if (count > 2) Store1<T, TVec, TW>(z2 + 2 * ldz, d2, lanes);
-        if (count > 3) Store1<T, TVec, TW>(z2 + 3 * ldz, d3, lanes);
-        if (count > 4) Store1<T, TVec, TW>(z2 + 4 * ldz, d4, lanes);
-        if (count > 5) Store1<T, TVec, TW>(z2 + 5 * ldz, d5, lanes);
+        Store1<T, TVec, TW>(z2, d0, count == 1 ? lastLanes : lanes);
+        if (count > 1) Store1<T, TVec, TW>(z2 + 1 * ldz, d1, count == 2 ? lastLanes : lanes);
+        if (count > 2) Store1<T, TVec, TW>(z2 + 2 * ldz, d2, count == 3 ? lastLanes : lanes);
+        if (count > 3) Store1<T, TVec, TW>(z2 + 3 * ldz, d3, count == 4 ? lastLanes : lanes);
+        if (count > 4) Store1<T, TVec, TW>(z2 + 4 * ldz, d4, count == 5 ? lastLanes : lanes);
+        if (count > 5) Store1<T, TVec, TW>(z2 + 5 * ldz, d5, count == 6 ? lastLanes : lanes);
     }
 
     /// <summary>dW[u0 + r, v0 .. v0 + 2L) += Σ_(i, j) x̃[x + i·rowStep + j·step + r] · dZ[(i·n_W + j)·ldd + v0 ..] for 6 taps r of
@@ -133,7 +136,9 @@ internal static unsafe class DirectConvTiles
         if (taps > 5) { TW.Store(c50, dw + 5 * ldw); TW.Store(c51, dw + 5 * ldw + L); }
     }
 
-    /// <summary>As <see cref="WeightGradient6x2"/> with one vector of filters: 6 accumulators.</summary>
+    /// <summary>As <see cref="WeightGradient6x2"/> with one vector of filters, for kernel rows of fewer than 12 taps: 6 taps ×
+    /// 2 chains (the even and the odd pixels of each output row, added at the end), since 6 chains alone cannot cover the
+    /// FMA latency (2 pipes × 4 cycles). The order is still fixed by the shape alone.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public static void WeightGradient6x1<T, TVec, TW>(T* x, nint rowStep, nint step, int outHeight, int outWidth,
@@ -141,6 +146,7 @@ internal static unsafe class DirectConvTiles
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         TVec c0 = TW.Load(dw), c1 = TW.Zero, c2 = c1, c3 = c1, c4 = c1, c5 = c1;
+        TVec e0 = TW.Zero, e1 = e0, e2 = e0, e3 = e0, e4 = e0, e5 = e0;
         if (taps > 1) c1 = TW.Load(dw + ldw);
         if (taps > 2) c2 = TW.Load(dw + 2 * ldw);
         if (taps > 3) c3 = TW.Load(dw + 3 * ldw);
@@ -150,7 +156,20 @@ internal static unsafe class DirectConvTiles
         {
             T* a = x + i * rowStep;
             T* d = dz + i * outWidth * ldd;
-            for (int j = 0; j < outWidth; j++, a += step, d += ldd)
+            int j = 0;
+            for (; j + 1 < outWidth; j += 2, a += 2 * step, d += 2 * ldd)
+            {
+                var d0 = TW.Load(d);
+                var d1 = TW.Load(d + ldd);
+                T* b = a + step;
+                c0 = TW.MultiplyAdd(TW.Create(a[0]), d0, c0); e0 = TW.MultiplyAdd(TW.Create(b[0]), d1, e0);
+                c1 = TW.MultiplyAdd(TW.Create(a[1]), d0, c1); e1 = TW.MultiplyAdd(TW.Create(b[1]), d1, e1);
+                c2 = TW.MultiplyAdd(TW.Create(a[2]), d0, c2); e2 = TW.MultiplyAdd(TW.Create(b[2]), d1, e2);
+                c3 = TW.MultiplyAdd(TW.Create(a[3]), d0, c3); e3 = TW.MultiplyAdd(TW.Create(b[3]), d1, e3);
+                c4 = TW.MultiplyAdd(TW.Create(a[4]), d0, c4); e4 = TW.MultiplyAdd(TW.Create(b[4]), d1, e4);
+                c5 = TW.MultiplyAdd(TW.Create(a[5]), d0, c5); e5 = TW.MultiplyAdd(TW.Create(b[5]), d1, e5);
+            }
+            if (j < outWidth)
             {
                 var d0 = TW.Load(d);
                 c0 = TW.MultiplyAdd(TW.Create(a[0]), d0, c0);
@@ -161,12 +180,12 @@ internal static unsafe class DirectConvTiles
                 c5 = TW.MultiplyAdd(TW.Create(a[5]), d0, c5);
             }
         }
-        TW.Store(c0, dw);
-        if (taps > 1) TW.Store(c1, dw + ldw);
-        if (taps > 2) TW.Store(c2, dw + 2 * ldw);
-        if (taps > 3) TW.Store(c3, dw + 3 * ldw);
-        if (taps > 4) TW.Store(c4, dw + 4 * ldw);
-        if (taps > 5) TW.Store(c5, dw + 5 * ldw);
+        TW.Store(TW.Add(c0, e0), dw);
+        if (taps > 1) TW.Store(TW.Add(c1, e1), dw + ldw);
+        if (taps > 2) TW.Store(TW.Add(c2, e2), dw + 2 * ldw);
+        if (taps > 3) TW.Store(TW.Add(c3, e3), dw + 3 * ldw);
+        if (taps > 4) TW.Store(TW.Add(c4, e4), dw + 4 * ldw);
+        if (taps > 5) TW.Store(TW.Add(c5, e5), dw + 5 * ldw);
     }
 
     /// <summary>As <see cref="WeightGradient6x1"/> for up to 12 taps (one vector of filters: 12 chains cover the FMA

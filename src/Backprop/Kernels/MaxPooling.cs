@@ -8,7 +8,8 @@ namespace Backprop.Kernels;
 /// maximal tap in row-major order winning (NaN beats any number), with its flat index in x kept in <c>argMax</c> (−∞ and
 /// −1 for a window with no tap in the image), and the backward dx[argMax] += dy. Per output pixel the window's tap offsets are found once; then whole vectors of
 /// channels compare tap by tap (<see cref="IVectorWidth{T, TVec}.KeepMax"/>), and fewer channels than a vector read one
-/// vector per tap and keep n_C lanes. Images run in parts on the <see cref="WorkerPool"/>: a part writes only its own
+/// vector per tap and keep n_C lanes; each lane carries its tap's offset in the window, so the argmax indices of a whole
+/// vector of floats are one conversion and one store. Images run in parts on the <see cref="WorkerPool"/>: a part writes only its own
 /// images' outputs and, backward, its own images' dx (a window never leaves its image).</summary>
 public static unsafe class MaxPooling
 {
@@ -47,13 +48,29 @@ public static unsafe class MaxPooling
         int threads = elements >= ParallelElements ? Math.Min(Gemm.MaxThreads, Environment.ProcessorCount) : 1;
         int parts = Math.Min(g.Batch, threads == 1 ? 1 : 8);
         pass = pass.WithParts(parts);
-        switch (VectorWidths.For<T>(VectorWidths.Widest))
+        switch (Width<T>(g.InChannels))
         {
             case VectorWidth.Bits512: WorkerPool.Run(new PassAt<T, Vector512<T>, Width512<T>>(pass), parts, threads); break;
             case VectorWidth.Bits256: WorkerPool.Run(new PassAt<T, Vector256<T>, Width256<T>>(pass), parts, threads); break;
             case VectorWidth.Bits128: WorkerPool.Run(new PassAt<T, Vector128<T>, Width128<T>>(pass), parts, threads); break;
             default: WorkerPool.Run(new PassAt<T, T, WidthScalar<T>>(pass), parts, threads); break;
         }
+    }
+
+    /// <summary>The widest accelerated width whose vector fits in n_C channels (6 channels: 128 bits, two overlapping vectors
+    /// with whole-vector index stores, instead of one 512-bit vector kept lane by lane), or the narrowest one for fewer.</summary>
+    private static VectorWidth Width<T>(int channels)
+    {
+        var widest = VectorWidths.For<T>(VectorWidths.Widest);
+        if (widest == VectorWidth.Scalar) return widest;
+        var chosen = widest;
+        foreach (var w in VectorWidths.Available)
+        {
+            if (w == VectorWidth.Scalar || w > widest) continue;
+            chosen = w;
+            if (VectorWidths.Lanes<T>(w) <= channels) break;
+        }
+        return chosen;
     }
 
     /// <summary>One call's operands: x (dx backward), y (dy backward), the argmax indices.</summary>
@@ -91,6 +108,7 @@ public static unsafe class MaxPooling
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
         int c = g.InChannels, lanes = TW.Count;
+        bool offsets = TagsAreExact(g);
         long length = (long)g.Batch * g.InHeight * g.InWidth * c;
         int* starts = stackalloc int[MaxTaps];
         T* spill = stackalloc T[2 * TW.Count];
@@ -112,37 +130,57 @@ public static unsafe class MaxPooling
                         for (int ch = 0; ; ch += lanes)
                         {
                             if (ch + lanes > c) ch = c - lanes;
-                            Window<T, TVec, TW>(x, starts, taps, ch, best + ch, at + ch, spill, lanes);
+                            Window<T, TVec, TW>(x, starts, taps, ch, best + ch, at + ch, spill, lanes, offsets);
                             if (ch + lanes == c) break;
                         }
                     else if (starts[taps - 1] + lanes <= length)
                     {
                         // Fewer channels than lanes: one vector per tap reads the next pixel's values too; n_C lanes are kept.
-                        Window<T, TVec, TW>(x, starts, taps, 0, spill + lanes, at, spill, c);
+                        Window<T, TVec, TW>(x, starts, taps, 0, spill + lanes, at, spill, c, offsets);
                         for (int e = 0; e < c; e++) best[e] = spill[lanes + e];
                     }
                     else
-                        for (int ch = 0; ch < c; ch++) Window<T, T, WidthScalar<T>>(x, starts, taps, ch, best + ch, at + ch, spill, 1);
+                        for (int ch = 0; ch < c; ch++) Window<T, T, WidthScalar<T>>(x, starts, taps, ch, best + ch, at + ch, spill, 1, offsets);
                 }
     }
 
     /// <summary>One vector of channels ch..: the running max over the taps into <paramref name="best"/>, and the flat index
-    /// of the tap it came from (its number, a small whole number exact in T, goes through <paramref name="tags"/>) into the
-    /// first <paramref name="keep"/> entries of <paramref name="at"/>.</summary>
+    /// of the tap it came from into the first <paramref name="keep"/> entries of <paramref name="at"/>. Each lane tracks its
+    /// tap's offset from the window's first tap when those are exact in T (<see cref="TagsAreExact"/>), so that the index is
+    /// starts[0] + ch + e + offset — for a whole vector of floats one conversion and one store — and else the tap's number
+    /// (at most <see cref="MaxTaps"/>), looked up in <paramref name="starts"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Window<T, TVec, TW>(T* x, int* starts, int taps, int ch, T* best, int* at, T* tags, int keep)
+    private static void Window<T, TVec, TW>(T* x, int* starts, int taps, int ch, T* best, int* at, T* tags, int keep, bool offsets)
         where T : unmanaged, IFloatingPointIeee754<T> where TVec : unmanaged where TW : IVectorWidth<T, TVec>
     {
-        TVec current = TW.Load(x + starts[0] + ch), tag = TW.Zero, number = TW.Zero, one = TW.Create(T.One);
+        int first = starts[0];
+        TVec current = TW.Load(x + first + ch), tag = TW.Zero;
         for (int t = 1; t < taps; t++)
-        {
-            number = TW.Add(number, one);
-            TW.KeepMax(TW.Load(x + starts[t] + ch), number, ref current, ref tag);
-        }
+            TW.KeepMax(TW.Load(x + starts[t] + ch), TW.Create(T.CreateTruncating(offsets ? starts[t] - first : t)), ref current, ref tag);
         TW.Store(current, best);
+        if (offsets && keep == TW.Count && typeof(T) == typeof(float)) { StoreIndices(tag, first + ch, at); return; }
         TW.Store(tag, tags);
-        for (int e = 0; e < keep; e++) at[e] = starts[int.CreateTruncating(tags[e])] + ch + e;
+        if (offsets) for (int e = 0; e < keep; e++) at[e] = first + ch + e + int.CreateTruncating(tags[e]);
+        else for (int e = 0; e < keep; e++) at[e] = starts[int.CreateTruncating(tags[e])] + ch + e;
     }
+
+    /// <summary>at[e] = origin + e + (int)offsets[e] for a whole vector of float offsets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreIndices<TVec>(TVec offsets, int origin, int* at) where TVec : unmanaged
+    {
+        if (typeof(TVec) == typeof(Vector512<float>))
+            (Vector512.ConvertToInt32(Unsafe.As<TVec, Vector512<float>>(ref offsets)) + Vector512.Create(origin) + Vector512<int>.Indices).Store(at);
+        else if (typeof(TVec) == typeof(Vector256<float>))
+            (Vector256.ConvertToInt32(Unsafe.As<TVec, Vector256<float>>(ref offsets)) + Vector256.Create(origin) + Vector256<int>.Indices).Store(at);
+        else if (typeof(TVec) == typeof(Vector128<float>))
+            (Vector128.ConvertToInt32(Unsafe.As<TVec, Vector128<float>>(ref offsets)) + Vector128.Create(origin) + Vector128<int>.Indices).Store(at);
+        else at[0] = origin + (int)Unsafe.As<TVec, float>(ref offsets);
+    }
+
+    /// <summary>Whether every window's tap offsets are whole numbers float holds exactly: the largest, (f_h − 1)·d_h rows plus
+    /// (f_w − 1)·d_w pixels, below 2^24 (its 24-bit significand).</summary>
+    private static bool TagsAreExact(in ConvGeometry g) =>
+        ((long)(g.KernelHeight - 1) * g.DilationHeight * g.InWidth + (long)(g.KernelWidth - 1) * g.DilationWidth) * g.InChannels < 1 << 24;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardImages<T>(ConvGeometry g, T* dy, int* argMax, T* dx, int n0, int n1) where T : unmanaged, IFloatingPointIeee754<T>

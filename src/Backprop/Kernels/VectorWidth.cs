@@ -45,4 +45,27 @@ public static class VectorWidths
         if (width > Widest) width = Widest;
         return Vector128<T>.IsSupported ? width : VectorWidth.Scalar;
     }
+
+    /// <summary>Elements of T in one vector of <paramref name="width"/> (1 for <see cref="VectorWidth.Scalar"/>).</summary>
+    internal static int Lanes<T>(VectorWidth width) => width == VectorWidth.Scalar ? 1 : Vector128<T>.Count * ((int)width / 128);
+
+    /// <summary>For a kernel whose vectors run over <paramref name="count"/> values in blocks of <paramref name="block"/> vectors
+    /// (a convolution's filters, a kernel row's taps): the accelerated width for T that needs the fewest vector operations,
+    /// ceil(count / (block · lanes)) · block, and among those the one that pads the fewest lanes. 6 filters run at 256 bits
+    /// (one operation, as at 512, with 8 lanes instead of 16), 16 or 32 at 512; a kernel row of 30 taps in blocks of 4 at 256
+    /// (32 lanes, where 512 pads to 64). Padded lanes cost loads, stores and cache.</summary>
+    internal static VectorWidth Fitting<T>(int count, int block)
+    {
+        var widest = For<T>(Widest);
+        if (widest == VectorWidth.Scalar) return widest;
+        var best = widest;
+        (long Operations, long Lanes) Cost(VectorWidth w)
+        {
+            long span = (long)block * Lanes<T>(w), blocks = (count + span - 1) / span;
+            return (blocks * block, blocks * span);
+        }
+        foreach (var w in Available)
+            if (w != VectorWidth.Scalar && w <= widest && Cost(w).CompareTo(Cost(best)) < 0) best = w;
+        return best;
+    }
 }

@@ -22,4 +22,21 @@ public class VectorWidthTests
         Assert.Equal(VectorWidth.Scalar, widths[^1]);
         Assert.True(widths.Zip(widths.Skip(1)).All(pair => pair.First > pair.Second));
     }
+
+    [Fact]
+    public void A_kernel_takes_the_widest_width_that_pads_no_more_lanes()
+    {
+        var widest = VectorWidths.Widest;
+        // 16 and 32 floats fill every width, and 19 takes the fewest operations there: the widest runs them.
+        Assert.Equal(widest, VectorWidths.Fitting<float>(16, 1));
+        Assert.Equal(widest, VectorWidths.Fitting<float>(32, 2));
+        Assert.Equal(widest, VectorWidths.Fitting<float>(19, 1));
+        if (widest == VectorWidth.Scalar) return;
+        // 6 filters: one operation at 256 and 512 bits (8 lanes against 16), two at 128.
+        Assert.Equal(widest >= VectorWidth.Bits256 ? VectorWidth.Bits256 : VectorWidth.Bits128, VectorWidths.Fitting<float>(6, 1));
+        // 30 taps in blocks of 4 vectors: one block at 256 and 512 bits, with 32 lanes against 64.
+        Assert.NotEqual(VectorWidth.Bits512, VectorWidths.Fitting<float>(30, 4));
+        Assert.Equal(8, VectorWidths.Lanes<float>(VectorWidth.Bits256));
+        Assert.Equal(1, VectorWidths.Lanes<double>(VectorWidth.Scalar));
+    }
 }

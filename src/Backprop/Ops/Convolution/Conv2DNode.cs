@@ -101,8 +101,11 @@ public sealed class Conv2DNode<T> : GradNode<T> where T : unmanaged, IFloatingPo
                 DirectConv.InputGradientTransposed(t, dzs, ws, _direct.Flipped(weight.Length), _direct.PaddedDx(t.PaddedLength),
                     _direct.Transposed(t.PackedWeightLength), _direct.TransposedBias(t.FilterLanes), addX ? _direct.Sum(x.Length) : default, dx.AsSpan(), addX);
             else
-                DirectConv.InputGradient(layout, dzs, ws, _direct.Transposed(layout.TransposedWeightLength), _direct.PaddedDx(layout.PaddedLength),
+            {
+                var pixels = DirectConv.PixelLayout<T>(g, filters);
+                DirectConv.InputGradient(pixels, dzs, ws, _direct.Transposed(pixels.TransposedWeightLength), _direct.PaddedDx(pixels.PaddedLength),
                     dx.AsSpan(), addX);
+            }
             return;
         }
         if (IsPointwise(g))
