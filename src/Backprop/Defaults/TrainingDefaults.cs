@@ -7,6 +7,9 @@ public static class TrainingDefaults
     /// <summary>α of Adam and RMSprop when a library user gives none: 0.001, as in their papers and in Keras.</summary>
     public const double AdaptiveLearningRate = 0.001;
 
+    /// <summary>λ of <c>AdamW</c>'s decoupled weight decay when none is given: 0.01, PyTorch's default.</summary>
+    public const double WeightDecay = 0.01;
+
     /// <summary>α of gradient descent and momentum when none is given: 0.01.</summary>
     public const double GradientDescentLearningRate = 0.01;
 
@@ -116,5 +119,5 @@ public static class TrainingDefaults
         public const int TrainPercent = 50;
     }
 
-    private static bool IsAdaptive(string optimizer) => optimizer.Trim().ToLowerInvariant() is "adam" or "rmsprop";
+    private static bool IsAdaptive(string optimizer) => optimizer.Trim().ToLowerInvariant() is "adam" or "adamw" or "rmsprop";
 }

@@ -8,10 +8,10 @@ namespace Backprop.Optimizers;
 public static class Optimizer
 {
     /// <summary>The names <see cref="Parse"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["gd", "momentum", "rmsprop", "adam"];
+    public static IReadOnlyList<string> Names { get; } = ["gd", "momentum", "rmsprop", "adam", "adamw"];
 
-    /// <summary>An optimiser by its <see cref="IOptimizer.Name"/> ("gd" or "sgd", "momentum", "rmsprop", "adam"; any
-    /// case), with its other hyperparameters at their defaults.</summary>
+    /// <summary>An optimiser by its <see cref="IOptimizer.Name"/> ("gd" or "sgd", "momentum", "rmsprop", "adam", "adamw";
+    /// any case), with its other hyperparameters at their defaults.</summary>
     public static IOptimizer Parse(string name, double? learningRate = null)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -22,7 +22,8 @@ public static class Optimizer
             "momentum" => new Momentum(alpha),
             "rmsprop" => new RmsProp(alpha),
             "adam" => new Adam(alpha),
-            _ => throw new ArgumentException($"Unknown optimizer '{name}'; expected gd, momentum, rmsprop or adam.", nameof(name)),
+            "adamw" => new AdamW(alpha),
+            _ => throw new ArgumentException($"Unknown optimizer '{name}'; expected gd, momentum, rmsprop, adam or adamw.", nameof(name)),
         };
     }
 
