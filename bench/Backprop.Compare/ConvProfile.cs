@@ -59,6 +59,12 @@ internal static class ConvProfile
             });
             (sumF, sumB) = (sumF + forward, sumB + backward);
             Console.WriteLine($"  {l + 1,2} {layer,-70} forward {forward,8:F1}  backward {backward,8:F1}");
+            if (nodes.Count > 1)
+            {
+                var byNode = nodes.Select((node, n) => $"{node.GetType().Name.Split('`')[0]} " +
+                    Times(repeats, () => node.Backward(n == 0 ? seed : node.Output!.GradBuffer!)).ToString("F1"));
+                Console.WriteLine($"       backward by node: {string.Join(", ", byNode)}");
+            }
             if (layer is Conv2D<T> conv) Kernels(conv, input, needsGrad, repeats, peak);
             if (layer is MaxPool2D<T> pool)
             {
