@@ -113,8 +113,8 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
                 sumDy[j] += ds[i];
                 sumDyXhat[j] += ds[i] * hs[i];
             }
-        WriteVector(gamma, sumDyXhat);
-        WriteVector(beta, sumDy);
+        VectorGradient.Write<T>(gamma, sumDyXhat);
+        VectorGradient.Write<T>(beta, sumDy);
         var dxTarget = Graph.GradientTarget(x, out bool accumulate);
         if (dxTarget is null) return;
         var dx = accumulate ? _scratch.Like(x) : dxTarget;
@@ -128,13 +128,5 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
                 dxs[i] = _batchStatistics ? scale / n * (n * ds[i] - sumDy[j] - hs[i] * sumDyXhat[j]) : scale * ds[i];
             }
         if (accumulate) dxTarget.AddInPlace(dx);
-    }
-
-    private static void WriteVector(Tensor<T> parameter, T[] values)
-    {
-        var target = Graph.GradientTarget(parameter, out bool accumulate);
-        if (target is null) return;
-        var s = target.AsSpan();
-        for (int j = 0; j < s.Length; j++) s[j] = accumulate ? s[j] + values[j] : values[j];
     }
 }
