@@ -17,7 +17,7 @@ public static class TorchCases
     {
         JsonDocument document;
         lock (s_documents)
-            if (!s_documents.TryGetValue(fixture, out document!))
+            if (!s_documents.TryGetValue(fixture, out document))
                 s_documents[fixture] = document = JsonDocument.Parse(File.ReadAllText(TestData.Fixture(fixture)));
         foreach (var c in document.RootElement.GetProperty("cases").EnumerateArray())
             if (c.GetProperty("name").GetString() == name) return c;

@@ -54,7 +54,7 @@ public class TransformerTorchOracleTests
         var attention = new MultiHeadAttention<double>(config.GetProperty("width").GetInt32(), config.GetProperty("heads").GetInt32(),
             causal: config.GetProperty("causal").GetBoolean());
         LoadAttention(c, "", attention);
-        var padding = c.TryGetProperty("masks", out var masks) ? Array(c, "masks", "key_padding") : null;
+        var padding = c.TryGetProperty("masks", out _) ? Array(c, "masks", "key_padding") : null;
         Run(c, x, attention.Forward(x, padding));
         CheckAttentionGradients(c, "", attention);
     }
