@@ -1,4 +1,6 @@
 using Backprop.Layers;
+using Backprop.Losses;
+using Backprop.Models;
 using Backprop.Randomness;
 using Backprop.Tensors;
 using Backprop.Tests.Ops;
@@ -113,5 +115,16 @@ public class TransformerGradientCheckTests
         var block = new TransformerBlock<double>(8, 2, 12);
         var padding = Padding(2, 4);
         Check(block, [Random(1, 2, 4, 8)], t => block.Forward(t[0], padding));
+    }
+
+    [Fact]
+    public void A_whole_transformer_model_passes_the_course_gradient_check()
+    {
+        var model = new Sequential<double>(new PositionalEmbedding<double>(5, 8), new TransformerBlock<double>(8, 2, 16, causal: true),
+            new LayerNorm<double>(8), new Dense<double>(8, 1));
+        Randomise(model, 5);
+        var (x, y) = (Random(1, 3, 4, 8), Random(2, 3, 4, 1));
+        var result = GradientChecker.Check(model, x, y, Loss.MeanSquaredError);
+        Assert.True(result.Difference < 1e-7, result.ToString());
     }
 }
