@@ -15,7 +15,7 @@ public static class TorchCases
     /// <summary>The case named <paramref name="name"/> of the fixture <paramref name="fixture"/>.</summary>
     public static JsonElement Case(string fixture, string name)
     {
-        JsonDocument document;
+        JsonDocument? document;
         lock (s_documents)
             if (!s_documents.TryGetValue(fixture, out document))
                 s_documents[fixture] = document = JsonDocument.Parse(File.ReadAllText(TestData.Fixture(fixture)));

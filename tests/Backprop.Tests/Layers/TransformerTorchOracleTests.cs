@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Backprop.Autograd;
 using Backprop.Layers;
 using Backprop.Ops;
 using Backprop.Tensors;
