@@ -17,8 +17,12 @@ public sealed class MultiHeadAttention<T> : Module<T> where T : unmanaged, IFloa
 {
     private readonly Dense<T> _query, _key, _value, _output;
     private readonly Dropout<T> _dropout;
-    private readonly NodePool<T, HeadTransposeNode<T>> _heads = new(() => new HeadTransposeNode<T>());
-    private readonly NodePool<T, BatchedMatMulNode<T>> _products = new(() => new BatchedMatMulNode<T>());
+    // One pool per call site, not per node type: a pool hands a node out again once Graph.Epoch moves on, which another
+    // thread's BeginStep can do in the middle of this forward; a second Next() on the same pool could then overwrite
+    // the first one's output (unrecorded forwards, under NoGrad, have no Pending mark to protect it).
+    private readonly NodePool<T, HeadTransposeNode<T>> _splitQuery = new(() => new HeadTransposeNode<T>()),
+        _splitKey = new(() => new HeadTransposeNode<T>()), _splitValue = new(() => new HeadTransposeNode<T>()), _merge = new(() => new HeadTransposeNode<T>());
+    private readonly NodePool<T, BatchedMatMulNode<T>> _scores = new(() => new BatchedMatMulNode<T>()), _context = new(() => new BatchedMatMulNode<T>());
     private readonly NodePool<T, ScaledMaskedSoftmaxNode<T>> _softmax = new(() => new ScaledMaskedSoftmaxNode<T>());
 
     /// <summary><paramref name="heads"/> heads over a model width d_model = <paramref name="width"/>, each with queries and
@@ -87,13 +91,13 @@ public sealed class MultiHeadAttention<T> : Module<T> where T : unmanaged, IFloa
     {
         if (query.Rank != 3 || key.Rank != 3 || value.Rank != 3)
             throw new ArgumentException($"Attention needs (m, T, d_model) queries, keys and values; got {ShapeMath.Format(query.Shape)}, {ShapeMath.Format(key.Shape)} and {ShapeMath.Format(value.Shape)}.");
-        var q = _heads.Next().Split(_query.Forward(query), Heads);
-        var k = _heads.Next().Split(_key.Forward(key), Heads);
-        var v = _heads.Next().Split(_value.Forward(value), Heads);
-        var scores = _products.Next().Forward(q, k, transposeA: false, transposeB: true);
+        var q = _splitQuery.Next().Split(_query.Forward(query), Heads);
+        var k = _splitKey.Next().Split(_key.Forward(key), Heads);
+        var v = _splitValue.Next().Split(_value.Forward(value), Heads);
+        var scores = _scores.Next().Forward(q, k, transposeA: false, transposeB: true);
         var weights = _softmax.Next().Forward(scores, T.One / T.Sqrt(T.CreateChecked(KeyWidth)), Causal, keyPadding);
-        var context = _products.Next().Forward(_dropout.Forward(weights), v, transposeA: false, transposeB: false);
-        return _output.Forward(_heads.Next().Merge(context));
+        var context = _context.Next().Forward(_dropout.Forward(weights), v, transposeA: false, transposeB: false);
+        return _output.Forward(_merge.Next().Merge(context));
     }
 
     public override string ToString() => $"MultiHeadAttention({Width}, {Heads} heads{(Causal ? ", causal" : "")})";

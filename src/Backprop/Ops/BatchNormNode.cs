@@ -104,17 +104,7 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
         var hs = _normalized.Like(x).AsReadOnlySpan();
         var g = gamma.AsReadOnlySpan();
         var (sumDy, sumDyXhat) = (_sumDy, _sumDyXhat);
-        Array.Clear(sumDy);
-        Array.Clear(sumDyXhat);
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < features; j++)
-            {
-                int i = r * features + j;
-                sumDy[j] += ds[i];
-                sumDyXhat[j] += ds[i] * hs[i];
-            }
-        VectorGradient.Write<T>(gamma, sumDyXhat);
-        VectorGradient.Write<T>(beta, sumDy);
+        VectorGradient.ScaleAndShift(gamma, beta, ds, hs, sumDy, sumDyXhat);
         var dxTarget = Graph.GradientTarget(x, out bool accumulate);
         if (dxTarget is null) return;
         var dx = accumulate ? _scratch.Like(x) : dxTarget;

@@ -63,16 +63,7 @@ public sealed class LayerNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
         var ds = dy.AsReadOnlySpan();
         var hs = _normalized.Like(x).AsReadOnlySpan();
         var g = gamma.AsReadOnlySpan();
-        Array.Clear(_sumDy);
-        Array.Clear(_sumDyXhat);
-        for (int i = 0; i < ds.Length; i++)
-        {
-            int j = i % features;
-            _sumDy[j] += ds[i];
-            _sumDyXhat[j] += ds[i] * hs[i];
-        }
-        VectorGradient.Write<T>(gamma, _sumDyXhat);
-        VectorGradient.Write<T>(beta, _sumDy);
+        VectorGradient.ScaleAndShift(gamma, beta, ds, hs, _sumDy, _sumDyXhat);
         var dxTarget = Graph.GradientTarget(x, out bool accumulate);
         if (dxTarget is null) return;
         var dx = accumulate ? _scratch.Like(x) : dxTarget;
