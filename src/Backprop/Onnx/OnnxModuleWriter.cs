@@ -14,7 +14,7 @@ namespace Backprop.Onnx;
 internal static class OnnxModuleWriter
 {
     /// <summary>The module types this writer knows, for error messages.</summary>
-    public const string KnownModules = "Sequential, Dense, ActivationLayer, Dropout, BatchNorm, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, ZeroPad2D, Flatten, Reshape, Embedding, SimpleRnn, Lstm and Gru";
+    public const string KnownModules = "Sequential, Dense, ActivationLayer, Dropout, BatchNorm, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, ZeroPad2D, Flatten, Reshape, Embedding, SimpleRnn, Lstm, Gru, LayerNorm, MultiHeadAttention, PositionalEmbedding, SinusoidalPositionalEncoding and TransformerBlock";
 
     public static string Write<T>(Module<T> module, OnnxGraphBuilder g, string x, ref int[] shape, string prefix)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -56,6 +56,16 @@ internal static class OnnxModuleWriter
                 return OnnxRecurrentWriter.Lstm(lstm, g, x, ref shape, prefix + "lstm");
             case Gru<T> gru:
                 return OnnxRecurrentWriter.Gru(gru, g, x, ref shape, prefix + "gru");
+            case LayerNorm<T> norm:
+                return OnnxAttentionWriter.LayerNorm(norm, g, x, shape, prefix + "layernorm");
+            case MultiHeadAttention<T> attention:
+                return OnnxAttentionWriter.Attention(attention, g, x, ref shape, prefix + "attention");
+            case PositionalEmbedding<T> positions:
+                return OnnxAttentionWriter.AddPositions(positions.Weight.Value, g, x, shape, prefix + "positions", positions.ToString());
+            case SinusoidalPositionalEncoding<T> encoding:
+                return OnnxAttentionWriter.AddPositions(encoding.Table, g, x, shape, prefix + "positions", encoding.ToString());
+            case TransformerBlock<T> block:
+                return OnnxAttentionWriter.Block(block, g, x, ref shape, prefix + "block");
             default:
                 throw new NotSupportedException(
                     $"Cannot export module '{module}' ({module.GetType().Name.Split('`')[0]}) to ONNX: the exporter knows {KnownModules}.");
@@ -100,7 +110,9 @@ internal static class OnnxModuleWriter
         ReluActivation => g.Node("Relu", hint + "_relu", [z]),
         LeakyReluActivation leaky => g.Node("LeakyRelu", hint + "_leakyrelu", [z], [OnnxGraphBuilder.Float("alpha", (float)leaky.Slope)]),
         SoftmaxActivation => g.Node("Softmax", hint + "_softmax", [z], [OnnxGraphBuilder.Int("axis", -1)]),
-        _ => throw new NotSupportedException($"Cannot export activation '{activation.Name}' to ONNX: the exporter knows sigmoid, tanh, relu, leaky-relu, softmax and linear."),
+        GeluActivation => OnnxAttentionWriter.Gelu(g, z, hint),
+        GeluTanhActivation => OnnxAttentionWriter.GeluTanh(g, z, hint),
+        _ => throw new NotSupportedException($"Cannot export activation '{activation.Name}' to ONNX: the exporter knows sigmoid, tanh, relu, leaky-relu, softmax, gelu, gelu-tanh and linear."),
     };
 
     /// <summary>y = γ ∘ (x − μ)/√(σ² + ε) + β with the running μ, σ² (ONNX's BatchNormalization in inference mode). ONNX

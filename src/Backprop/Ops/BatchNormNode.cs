@@ -104,17 +104,7 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
         var hs = _normalized.Like(x).AsReadOnlySpan();
         var g = gamma.AsReadOnlySpan();
         var (sumDy, sumDyXhat) = (_sumDy, _sumDyXhat);
-        Array.Clear(sumDy);
-        Array.Clear(sumDyXhat);
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < features; j++)
-            {
-                int i = r * features + j;
-                sumDy[j] += ds[i];
-                sumDyXhat[j] += ds[i] * hs[i];
-            }
-        WriteVector(gamma, sumDyXhat);
-        WriteVector(beta, sumDy);
+        VectorGradient.ScaleAndShift(gamma, beta, ds, hs, sumDy, sumDyXhat);
         var dxTarget = Graph.GradientTarget(x, out bool accumulate);
         if (dxTarget is null) return;
         var dx = accumulate ? _scratch.Like(x) : dxTarget;
@@ -128,13 +118,5 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
                 dxs[i] = _batchStatistics ? scale / n * (n * ds[i] - sumDy[j] - hs[i] * sumDyXhat[j]) : scale * ds[i];
             }
         if (accumulate) dxTarget.AddInPlace(dx);
-    }
-
-    private static void WriteVector(Tensor<T> parameter, T[] values)
-    {
-        var target = Graph.GradientTarget(parameter, out bool accumulate);
-        if (target is null) return;
-        var s = target.AsSpan();
-        for (int j = 0; j < s.Length; j++) s[j] = accumulate ? s[j] + values[j] : values[j];
     }
 }

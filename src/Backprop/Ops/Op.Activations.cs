@@ -24,6 +24,12 @@ public static partial class Op
     public static Tensor<T> LeakyRelu<T>(Tensor<T> z, T slope) where T : unmanaged, IFloatingPointIeee754<T> =>
         Activate(z, Activation.LeakyRelu(double.CreateChecked(slope)));
 
+    /// <summary>Exact GELU A = ½Z(1 + erf(Z/√2)). Backward: dZ = dA ∘ (Φ(Z) + Z·φ(Z)).</summary>
+    public static Tensor<T> Gelu<T>(Tensor<T> z) where T : unmanaged, IFloatingPointIeee754<T> => Activate(z, Activation.Gelu);
+
+    /// <summary>GELU, tanh form: A = ½Z(1 + tanh(√(2/π)(Z + 0.044715Z³))). Backward: see <see cref="GeluTanhActivation"/>.</summary>
+    public static Tensor<T> GeluTanh<T>(Tensor<T> z) where T : unmanaged, IFloatingPointIeee754<T> => Activate(z, Activation.GeluTanh);
+
     /// <summary>Softmax Sᵢ = e^(Zᵢ − max Z) / Σⱼ e^(Zⱼ − max Z) over the last axis.
     /// Backward: dZ = S ∘ (dS − Σⱼ dSⱼ Sⱼ) per row.</summary>
     public static Tensor<T> Softmax<T>(Tensor<T> z) where T : unmanaged, IFloatingPointIeee754<T> => Activate(z, Activation.Softmax);

@@ -9,7 +9,7 @@ namespace Backprop.Tests.Layers;
 /// <summary>A steady training step of each recurrent layer (forward, backward) allocates nothing once its buffers exist.</summary>
 public class RecurrentAllocationTests
 {
-    private static long StepBytes(Module<float> layer, Tensor<float> x)
+    internal static long StepBytes(Module<float> layer, Tensor<float> x)
     {
         var seed = Tensor<float>.RandomNormal(new NumpyRandom(2), layer.Forward(x).ShapeArray);
         var parameters = layer.Parameters;

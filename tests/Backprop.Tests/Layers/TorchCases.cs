@@ -3,18 +3,25 @@ using Backprop.Tensors;
 
 namespace Backprop.Tests.Layers;
 
-/// <summary>Reads the PyTorch oracle cases of <c>course45/torch_cases.json</c>: each array is {shape, data} row-major.</summary>
+/// <summary>Reads PyTorch oracle cases (<c>course45/torch_cases.json</c> unless another fixture is named): each array is
+/// {shape, data} row-major.</summary>
 public static class TorchCases
 {
-    private static JsonDocument? s_document;
+    private static readonly Dictionary<string, JsonDocument> s_documents = new(StringComparer.Ordinal);
 
-    /// <summary>The case named <paramref name="name"/>.</summary>
-    public static JsonElement Case(string name)
+    /// <summary>The case named <paramref name="name"/> of course45/torch_cases.json.</summary>
+    public static JsonElement Case(string name) => Case("course45/torch_cases.json", name);
+
+    /// <summary>The case named <paramref name="name"/> of the fixture <paramref name="fixture"/>.</summary>
+    public static JsonElement Case(string fixture, string name)
     {
-        s_document ??= JsonDocument.Parse(File.ReadAllText(TestData.Fixture("course45/torch_cases.json")));
-        foreach (var c in s_document.RootElement.GetProperty("cases").EnumerateArray())
+        JsonDocument? document;
+        lock (s_documents)
+            if (!s_documents.TryGetValue(fixture, out document))
+                s_documents[fixture] = document = JsonDocument.Parse(File.ReadAllText(TestData.Fixture(fixture)));
+        foreach (var c in document.RootElement.GetProperty("cases").EnumerateArray())
             if (c.GetProperty("name").GetString() == name) return c;
-        throw new InvalidOperationException($"No torch case named {name}.");
+        throw new InvalidOperationException($"No torch case named {name} in {fixture}.");
     }
 
     /// <summary>The array at section.key as a tensor.</summary>

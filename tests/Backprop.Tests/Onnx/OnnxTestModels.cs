@@ -17,8 +17,8 @@ public static class OnnxTestModels
         "rnn-last", "lstm-sequences", "lstm-last", "gru-sequences", "gru-last",
     ];
 
-    /// <summary>Models that export but that import does not read back (none now).</summary>
-    public static readonly string[] ExportOnly = [];
+    /// <summary>Models that export but that import does not read back: the transformer layers (export only, for now).</summary>
+    public static readonly string[] ExportOnly = ["layernorm-gelu", "attention-causal", "transformer-block"];
 
     public static string[] All => [.. Names, .. ExportOnly];
 
@@ -53,13 +53,17 @@ public static class OnnxTestModels
             "lstm-last" => new Sequential<float>(new Lstm<float>(3, 4, returnSequences: false), new Dense<float>(4, 2)),
             "gru-sequences" => new Sequential<float>(new Gru<float>(3, 4), new Dense<float>(4, 2, Activation.Tanh)),
             "gru-last" => new Sequential<float>(new Gru<float>(3, 4, returnSequences: false), new Dense<float>(4, 1, Activation.Sigmoid)),
+            "layernorm-gelu" => new Sequential<float>(new Dense<float>(4, 8, Activation.Gelu), new LayerNorm<float>(8, epsilon: 1e-3), new Dense<float>(8, 3, Activation.GeluTanh)),
+            "attention-causal" => new Sequential<float>(new PositionalEmbedding<float>(6, 8), new MultiHeadAttention<float>(8, 2, causal: true), new Dense<float>(8, 2)),
+            "transformer-block" => new Sequential<float>(new SinusoidalPositionalEncoding<float>(6, 8), new TransformerBlock<float>(8, 4, 16), new LayerNorm<float>(8)),
             _ => throw new ArgumentException(name),
         };
         model.Initialize(new Backprop.Initializers.HeInitializer(), random);
         foreach (var norm in model.Descendants().OfType<BatchNorm<float>>()) Randomize(norm, random);
         int[] shape = name switch
         {
-            "batchnorm-3d-channels-last" or "dense-3d-input" => [5, 3, 4],
+            "batchnorm-3d-channels-last" or "dense-3d-input" or "layernorm-gelu" => [5, 3, 4],
+            "attention-causal" or "transformer-block" => [3, 5, 8],
             "course-deep-cat-shape" => [6, 64 * 3],
             "cnn-pad-conv-pool" or "cnn-same-stride-2" => [2, 6, 6, 3],
             "avgpool-same-ceil-global" => [2, 9, 9, 3],

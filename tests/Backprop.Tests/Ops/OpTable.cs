@@ -43,6 +43,8 @@ public static class OpTable
         new("Relu", x => Op.Relu(x[0]), [[3, 4]], Domain.AwayFromZero),
         new("LeakyRelu", x => Op.LeakyRelu(x[0], 0.01), [[3, 4]], Domain.AwayFromZero),
         new("Softmax", x => Op.Softmax(x[0]), [[3, 4]]),
+        new("Gelu", x => Op.Gelu(x[0]), [[3, 4]]),
+        new("GeluTanh", x => Op.GeluTanh(x[0]), [[3, 4]]),
         new("LogSoftmax", x => Op.LogSoftmax(x[0]), [[3, 4]]),
         new("Sum", x => Op.Sum(x[0]), [[3, 4]]),
         new("SumAxis0", x => Op.Sum(x[0], 0), [[3, 4]]),
@@ -92,6 +94,25 @@ public static class OpTable
         new("BatchNorm", x => Op.BatchNorm(x[0], x[1], x[2]), [[5, 3], [3], [3]]),
         new("BatchNormChannelsLast", x => Op.BatchNorm(x[0], x[1], x[2]), [[2, 2, 2, 3], [3], [3]]),
         new("BatchNormWithRunningStatistics", x => Op.BatchNorm(x[0], x[1], x[2], Tensor<double>.Vector(0.1, -0.2, 0.3), Tensor<double>.Vector(1.5, 0.5, 2.0)), [[5, 3], [3], [3]]),
+        new("LayerNorm", x => Op.LayerNorm(x[0], x[1], x[2]), [[4, 5], [5], [5]]),
+        new("LayerNormOver3D", x => Op.LayerNorm(x[0], x[1], x[2]), [[2, 3, 4], [4], [4]]),
+        new("LayerNormUsingItsInputTwice", x => Op.Add(Op.LayerNorm(x[0], x[1], x[2]), Op.Tanh(x[0])), [[3, 4], [4], [4]]),
+        new("BatchedMatMul", x => Op.BatchedMatMul(x[0], x[1]), [[2, 3, 4], [2, 4, 5]]),
+        new("BatchedMatMulTransposeA", x => Op.BatchedMatMul(x[0], x[1], transposeA: true), [[2, 4, 3], [2, 4, 5]]),
+        new("BatchedMatMulTransposeB", x => Op.BatchedMatMul(x[0], x[1], transposeB: true), [[2, 3, 4], [2, 5, 4]]),
+        new("BatchedMatMulTransposeBoth", x => Op.BatchedMatMul(x[0], x[1], true, true), [[2, 4, 3], [2, 5, 4]]),
+        new("BatchedMatMulRank4", x => Op.BatchedMatMul(x[0], x[1]), [[2, 3, 2, 4], [2, 3, 4, 3]]),
+        new("BatchedMatMulRank4TransposeB", x => Op.BatchedMatMul(x[0], x[1], transposeB: true), [[2, 2, 3, 4], [2, 2, 5, 4]]),
+        new("BatchedMatMulRank4TransposeA", x => Op.BatchedMatMul(x[0], x[1], transposeA: true), [[2, 2, 4, 3], [2, 2, 4, 5]]),
+        new("BatchedMatMulOfOneInputWithItself", x => Op.BatchedMatMul(x[0], x[0], transposeB: true), [[2, 3, 4]]),
+        new("ScaledMaskedSoftmax", x => Op.ScaledMaskedSoftmax(x[0], 0.5), [[2, 3, 4]]),
+        new("ScaledMaskedSoftmaxCausal", x => Op.ScaledMaskedSoftmax(x[0], 0.5, causal: true), [[2, 2, 4, 4]]),
+        new("ScaledMaskedSoftmaxPadding", x => Op.ScaledMaskedSoftmax(x[0], 0.7, keyPadding: Padding(2, 4)), [[2, 2, 3, 4]]),
+        new("ScaledMaskedSoftmaxCausalAndPadding", x => Op.ScaledMaskedSoftmax(x[0], 0.7, true, Padding(2, 4)), [[2, 4, 4]]),
+        new("SplitHeads", x => Op.SplitHeads(x[0], 2), [[2, 3, 4]]),
+        new("MergeHeads", x => Op.MergeHeads(x[0]), [[2, 3, 2, 2]]),
+        new("SplitThenMergeHeads", x => Op.Add(Op.MergeHeads(Op.SplitHeads(x[0], 3)), x[0]), [[2, 2, 6]]),
+        new("AddPositions", x => Op.AddPositions(x[0], x[1]), [[2, 3, 4], [5, 4]]),
     ];
 
     /// <summary>Binary ops again, with the second operand broadcast as a row, a column, and a scalar.</summary>
@@ -119,6 +140,15 @@ public static class OpTable
                 };
             return t;
         }).ToArray();
+    }
+
+    /// <summary>A key padding mask (m, T_k): example n has its last 1 + n % 2 keys padded (1), the rest real (0).</summary>
+    private static Tensor<double> Padding(int examples, int keys)
+    {
+        var mask = Tensor<double>.Zeros(examples, keys);
+        for (int n = 0; n < examples; n++)
+            for (int j = keys - 1 - n % 2; j < keys; j++) mask[n, j] = 1;
+        return mask;
     }
 
     private static Tensor<double> Labels(Tensor<double> like)

@@ -24,6 +24,11 @@ public static class ModuleFormats
         new SimpleRnnFormat(),
         new LstmFormat(),
         new GruFormat(),
+        new LayerNormFormat(),
+        new MultiHeadAttentionFormat(),
+        new PositionalFormat(learned: true),
+        new PositionalFormat(learned: false),
+        new TransformerBlockFormat(),
     ];
 
     /// <summary>The format written in the file as <paramref name="type"/>, or null.</summary>
