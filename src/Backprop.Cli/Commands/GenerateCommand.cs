@@ -8,9 +8,10 @@ using Backprop.Randomness;
 
 namespace Backprop.Cli.Commands;
 
-/// <summary><c>backprop generate --model m.bp [--count N] [--seed S]</c>: text sampled from a character model written by
-/// <c>backprop train --task text</c>, one character at a time, each drawn from P(next | so far) with NumPy's
-/// <c>random.choice</c>. For a text of lines (names) each sample is one line; otherwise --length characters.</summary>
+/// <summary><c>backprop generate --model m.bp [--count N] [--seed S] [--temperature τ] [--top-k K]</c>: text sampled from a
+/// character model written by <c>backprop train --task text</c> (the LSTM or the GPT), one character at a time, each drawn
+/// from P(next | so far), reshaped by τ and top-k (<see cref="TextSampling"/>), with NumPy's <c>random.choice</c>. For a
+/// text of lines (names) each sample is one line; otherwise --length characters.</summary>
 public static class GenerateCommand
 {
     public static Command Create()
@@ -19,7 +20,9 @@ public static class GenerateCommand
         var count = new Option<int>("--count") { Description = "How many samples (lines) to print.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed for the random draws (the same seed gives the same text).", DefaultValueFactory = _ => 0 };
         var length = new Option<int>("--length") { Description = "Most characters per sample.", DefaultValueFactory = _ => 100 };
-        var command = new Command("generate", "Sample text from a character model (backprop train --data names.txt --task text).") { model, count, seed, length };
+        var temperature = new Option<double?>("--temperature") { Description = "τ > 0: p ∝ p^(1/τ); below 1 sharper, above 1 flatter (default 1: the model's own P).", CustomParser = Backprop.Cli.Flags.FlagValues.Number };
+        var topK = new Option<int>("--top-k") { Description = "Draw only from the K most likely characters (default 0: all).", DefaultValueFactory = _ => 0 };
+        var command = new Command("generate", "Sample text from a character model (backprop train --data names.txt --task text).") { model, count, seed, length, temperature, topK };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(model)!;
@@ -27,6 +30,11 @@ public static class GenerateCommand
             if (n < 1) throw CliException.Usage($"--count must be ≥ 1; got {n}.");
             if (max < 1) throw CliException.Usage($"--length must be ≥ 1; got {max}.");
             if (s < 0) throw CliException.Usage($"--seed must be ≥ 0; got {s}.");
+            double tau = parse.GetValue(temperature) ?? 1;
+            if (!(tau > 0) || !double.IsFinite(tau)) throw CliException.Usage($"--temperature must be a number > 0; got {tau}.");
+            int k = parse.GetValue(topK);
+            if (k < 0) throw CliException.Usage($"--top-k must be ≥ 0 (0: every character); got {k}.");
+            var rule = new TextSampling(tau, k);
             if (!File.Exists(path)) throw CliException.BadInput($"--model '{path}': no such file.");
             var loaded = ModelFile.Load<float>(path);
             if (!loaded.Metadata.TryGetValue("task", out var task) || task != TextRun.Task || !loaded.Metadata.TryGetValue("vocabulary", out var json)
@@ -37,7 +45,7 @@ public static class GenerateCommand
             var random = new NumpyRandom((uint)s);
             var o = parse.InvocationConfiguration.Output;
             for (int i = 0; i < n; i++)
-                o.WriteLine(CharacterModel.Sample(network, vocabulary, random, lines ? '\n' : vocabulary[random.Choice(Uniform(vocabulary.Length))], lines ? '\n' : null, max));
+                o.WriteLine(CharacterModel.Sample(network, vocabulary, random, lines ? '\n' : vocabulary[random.Choice(Uniform(vocabulary.Length))], lines ? '\n' : null, max, rule));
             return 0;
         });
         return command;

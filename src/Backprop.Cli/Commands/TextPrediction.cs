@@ -7,7 +7,8 @@ using Backprop.Models;
 namespace Backprop.Cli.Commands;
 
 /// <summary><c>backprop predict</c> on a text model: for each line of --data, the most likely next character
-/// argmax P(next | '\n' + line) and its probability, as CSV (row,text,next,probability).</summary>
+/// argmax P(next | '\n' + line) and its probability, as CSV (row,text,next,probability); a transformer reads the last
+/// T_max characters of each.</summary>
 public static class TextPrediction
 {
     /// <summary>Whether the model was trained by <c>backprop train --task text</c>.</summary>
@@ -23,6 +24,9 @@ public static class TextPrediction
         {
             var context = vocabulary.Contains('\n') ? "\n" + lines[row] : lines[row];
             if (context.Length == 0) continue;
+            // A transformer reads at most its context: the line's last T_max characters.
+            if (loaded.Model is Sequential<float> network && CharacterModel.ContextOf(network) is { } window && context.Length > window)
+                context = context[^window..];
             double[] p;
             try { p = CharacterModel.NextProbabilities(loaded.Model, vocabulary, context); }
             catch (ArgumentException e) { throw CliException.BadInput($"--data '{dataPath}', line {row + 1}: {e.Message}"); }

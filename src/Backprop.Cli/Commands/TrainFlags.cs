@@ -33,8 +33,8 @@ internal static class TrainFlags
         if (optimizer is not null && !Backprop.Optimizers.Optimizer.Names.Contains(optimizer == "sgd" ? "gd" : optimizer))
             throw CliException.Usage($"--optimizer '{optimizer}' is not known; use {string.Join(", ", Backprop.Optimizers.Optimizer.Names)}.");
         var architecture = p.GetValue(o.Architecture)?.Trim().ToLowerInvariant();
-        if (architecture is not (null or NetworkPlan.Mlp or NetworkPlan.Cnn))
-            throw CliException.Usage($"--model '{architecture}' is not an architecture; use mlp or cnn (the file to write is --out).");
+        if (architecture is not (null or NetworkPlan.Mlp or NetworkPlan.Cnn or TextRun.Lstm or TextRun.Transformer))
+            throw CliException.Usage($"--model '{architecture}' is not an architecture; use mlp or cnn, or lstm or transformer for text (the file to write is --out).");
         if (architecture == NetworkPlan.Cnn && p.GetResult(o.Layers) is not null)
             throw CliException.Usage("--layers sizes the dense layers of an MLP; leave it out with --model cnn.");
         int checkpointEvery = p.GetValue(o.CheckpointEvery) ?? 0;

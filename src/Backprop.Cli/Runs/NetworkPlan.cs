@@ -28,6 +28,8 @@ public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivati
     /// <paramref name="outputs"/> output units; <paramref name="imageShape"/> is (n_H, n_W, n_C) for images.</summary>
     public static NetworkPlan For(TrainSettings s, int inputs, int outputs, ModelTask task, int[]? imageShape)
     {
+        if (s.Architecture is TextRun.Lstm or TextRun.Transformer)
+            throw CliException.Usage($"--model {s.Architecture} is a text model; give a .txt file or --task text.");
         if (s.Architecture == Cnn && imageShape is null)
             throw CliException.Usage("--model cnn needs square images (an image folder, a course .h5 file or an IDX file); this data is a table.");
         bool cnn = s.Architecture == Cnn || (s.Architecture is null && s.Hidden is null && imageShape is not null);

@@ -11,23 +11,42 @@ using Backprop.Training;
 
 namespace Backprop.Cli.Runs;
 
-/// <summary>A text run (<c>--task text</c>, a <c>.txt</c> file, or the dinosaur names): a character-level LSTM,
-/// ids → Embedding 32 → LSTM H → Dense V softmax at every step (H = 128 or --layers), trained on windows of 64 characters
-/// to lower J = mean over positions of −log P(next character), with the same display, Ctrl-C, divergence and output rules
-/// as every run; saved with its vocabulary for <c>backprop generate</c>.</summary>
+/// <summary>A text run (<c>--task text</c>, a <c>.txt</c> file, or the dinosaur names), with the same display, Ctrl-C,
+/// divergence and output rules as every run; saved with its vocabulary for <c>backprop generate</c>. Two models:
+/// <list type="bullet">
+/// <item><c>--model lstm</c> (the default, the course's): ids → Embedding 32 → LSTM H → Dense V softmax at every step
+/// (H = 128 or --layers), windows of 64 characters, J = mean over positions of −log P(next character);</item>
+/// <item><c>--model transformer</c>: a character GPT (<see cref="TransformerText"/>), windows of its context, AdamW with
+/// warm-up and cosine decay, gradients clipped by global norm, the text's tail held out for the validation loss and
+/// early stopping.</item>
+/// </list></summary>
 public static class TextRun
 {
     public const string Task = "text";
 
+    /// <summary>The text architectures of <c>--model</c>.</summary>
+    public const string Lstm = "lstm", Transformer = "transformer";
+
     /// <summary>The flags a text run honours; any other given flag is a usage error.</summary>
     public static IReadOnlySet<string> Honoured { get; } = new HashSet<string>
     {
-        "--data", "--task", "--layers", "--init", "--optimizer", "--lr", "--epochs", "--batch-size", "--l2", "--seed", "--strict",
+        "--data", "--task", "--model", "--layers", "--init", "--optimizer", "--lr", "--epochs", "--batch-size", "--l2", "--seed", "--strict",
         "--out", "--plot", "--no-plot", "--quiet", "--json",
+    };
+
+    /// <summary>The flags a transformer text run honours (its size is fixed by TrainingDefaults.Text.Transformer; its
+    /// optimiser is AdamW).</summary>
+    public static IReadOnlySet<string> HonouredByTransformer { get; } = new HashSet<string>
+    {
+        "--data", "--task", "--model", "--init", "--lr", "--epochs", "--batch-size", "--seed", "--strict",
+        "--out", "--plot", "--no-plot", "--quiet", "--json", "--early-stopping",
     };
 
     public static RunOutcome Execute(TrainSettings s, ResolvedInput input, TextWriter stdout, TextWriter stderr)
     {
+        if (s.Architecture is not (null or Lstm or Transformer))
+            throw CliException.Usage($"--model {s.Architecture} is not a text model; use lstm or transformer for text.");
+        if (s.Architecture == Transformer) return TransformerText.Execute(s, input, stdout, stderr);
         s.RequireOnly(Honoured, "a text run (a character LSTM)", input.Path);
         var path = input.Path ?? throw CliException.Usage("--task text needs --data: a text file to learn from.");
         if (s.Hidden is { Length: > 1 }) throw CliException.Usage($"--layers: a text run has one LSTM layer; give one size, not {s.Hidden.Length}.");
@@ -67,13 +86,15 @@ public static class TextRun
         };
         var written = RunFiles.Save(s, outcome, model, metadata, stderr);
         IReadOnlyList<string> plots = outcome.End == RunEnd.Diverged || s.CostPlotPath is not { } plot ? [] : Plotting.CostCurve(plot, history, $"Loss of the character LSTM ({hidden} units)");
-        Print(s, stdout, text, path, hidden, (first, last, history.Epochs.Count), outcome, written, plots, model);
+        Print(s, stdout, text, path, $"a character LSTM ({text.Vocabulary.Length} characters, {hidden} hidden units)", (first, last, history.Epochs.Count),
+            null, outcome, written, plots, model);
         return outcome;
     }
 
-    /// <summary>The result for people (the losses, three samples, the files) or one JSON object.</summary>
-    private static void Print(TrainSettings s, TextWriter stdout, Backprop.Data.CharacterText text, string path, int hidden,
-        (double First, double Last, int Epochs) loss, RunOutcome outcome, string written, IReadOnlyList<string> plots, Sequential<float> model)
+    /// <summary>The result for people (the losses, three samples, the files) or one JSON object; <paramref name="validation"/>
+    /// is the best held-out loss when the run had one.</summary>
+    internal static void Print(TrainSettings s, TextWriter stdout, Backprop.Data.CharacterText text, string path, string trained,
+        (double First, double Last, int Epochs) loss, double? validation, RunOutcome outcome, string written, IReadOnlyList<string> plots, Sequential<float> model)
     {
         var (first, last, epochs) = loss;
         if (s.Mode == OutputMode.Json)
@@ -81,12 +102,13 @@ public static class TextRun
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
                 model = Path.GetFullPath(written), task = Task, characters = text.Vocabulary.Length, first_loss = first, final_loss = last,
-                epochs, stopped = outcome.Reason, plots,
+                validation_loss = validation, epochs, stopped = outcome.Reason, plots,
             }));
             return;
         }
+        string held = validation is { } v ? string.Create(CultureInfo.InvariantCulture, $", validation loss {v:F3}") : "";
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Trained a character LSTM ({text.Vocabulary.Length} characters, {hidden} hidden units) on {Path.GetFileName(path)}: loss {first:F3} → {last:F3} in {epochs} epochs."));
+            $"Trained {trained} on {Path.GetFileName(path)}: loss {first:F3} → {last:F3} in {epochs} epochs{held}."));
         if (outcome.End == RunEnd.Interrupted) stdout.WriteLine("Stopped early: interrupted; the model so far was kept.");
         if (s.Mode == OutputMode.Human && outcome.End != RunEnd.Diverged)
         {

@@ -30,18 +30,24 @@ public sealed class CharacterText
 
     /// <summary>Non-overlapping windows of <paramref name="length"/> characters (fewer when the text is short): X (N, L) of
     /// ids and Y (N, L, V) one-hot next characters.</summary>
-    public (Tensor<T> X, Tensor<T> Y) Windows<T>(int length) where T : unmanaged, IFloatingPointIeee754<T>
+    public (Tensor<T> X, Tensor<T> Y) Windows<T>(int length) where T : unmanaged, IFloatingPointIeee754<T> => Windows<T>(length, ..);
+
+    /// <summary>As <see cref="Windows{T}(int)"/> within the characters <paramref name="range"/> of the text only (a held-out
+    /// tail for validation, say), with the whole text's vocabulary.</summary>
+    public (Tensor<T> X, Tensor<T> Y) Windows<T>(int length, Range range) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (length < 1) throw new ArgumentOutOfRangeException(nameof(length), length, "A window needs at least one character.");
-        length = Math.Min(length, Text.Length - 1);
-        int count = (Text.Length - 1) / length, v = Vocabulary.Length;
+        var (start, span) = range.GetOffsetAndLength(Text.Length);
+        if (span < 2) throw new ArgumentException($"A range of {span} characters is too short for a window and its next character.", nameof(range));
+        length = Math.Min(length, span - 1);
+        int count = (span - 1) / length, v = Vocabulary.Length;
         var (x, y) = (Tensor<T>.Zeros(count, length), Tensor<T>.Zeros(count, length, v));
         var xs = x.AsSpan();
         var ys = y.AsSpan();
         for (int n = 0; n < count; n++)
             for (int t = 0; t < length; t++)
             {
-                int at = n * length + t;
+                int at = start + n * length + t;
                 xs[n * length + t] = T.CreateChecked(_index[Text[at]]);
                 ys[(n * length + t) * v + _index[Text[at + 1]]] = T.One;
             }

@@ -103,6 +103,29 @@ public static class TrainingDefaults
 
         /// <summary>Epochs without <c>--epochs</c>: about 1500 steps, E = clamp(⌊1500 / ⌈m / B⌉⌋, 1, 60).</summary>
         public static int Epochs(int windows, int batchSize) => Math.Clamp(1500 / ((windows + batchSize - 1) / batchSize), 1, 60);
+
+        /// <summary>The character GPT of <c>--model transformer</c>, sized for 2 cores (nanoGPT's "baby" shakespeare-char
+        /// model is 6 blocks of 384; this is a quarter of its width and two thirds of its depth).</summary>
+        public static class Transformer
+        {
+            public const int Blocks = 4, Width = 128, Heads = 4, Context = 128;
+
+            /// <summary>AdamW's peak α after warm-up (nanoGPT's small-model rate), its decoupled weight decay λ, and the
+            /// global norm gradients are clipped to.</summary>
+            public const double LearningRate = 0.001, WeightDecay = 0.1, ClipNorm = 1.0;
+
+            /// <summary>The text's tail held out for the validation loss and early stopping.</summary>
+            public const double ValidationFraction = 0.1;
+
+            /// <summary>Epochs without a better validation loss before training stops (the best weights are kept).</summary>
+            public const int Patience = 5;
+
+            /// <summary>Steps of linear warm-up: 5 % of the run, at least 1.</summary>
+            public static int WarmupSteps(int totalSteps) => Math.Max(1, totalSteps / 20);
+
+            /// <summary>Epochs without <c>--epochs</c>: about 600 steps, E = clamp(⌊600 / ⌈m / B⌉⌋, 1, 60).</summary>
+            public static int Epochs(int windows, int batchSize) => Math.Clamp(600 / ((windows + batchSize - 1) / batchSize), 1, 60);
+        }
     }
 
     /// <summary>The playground's starting values, those of TensorFlow Playground, so its pictures can be compared.</summary>

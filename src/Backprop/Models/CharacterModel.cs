@@ -17,6 +17,26 @@ public static class CharacterModel
         where T : unmanaged, IFloatingPointIeee754<T> =>
         new(new Embedding<T>(vocabularySize, embeddingSize), new Lstm<T>(embeddingSize, hiddenSize), new Dense<T>(hiddenSize, vocabularySize, Activation.Softmax));
 
+    /// <summary>A character-level GPT for a vocabulary of <paramref name="vocabularySize"/> characters: ids → Embedding (V, d)
+    /// + PositionalEmbedding (T_max, d) → <paramref name="blocks"/> causal pre-norm <see cref="TransformerBlock{T}"/>s of
+    /// <paramref name="heads"/> heads and a 4·d GELU MLP → LayerNorm → Dense (V, softmax) at every position:
+    /// P(x⟨t+1⟩ | x⟨1…t⟩) for t &lt; T_max = <paramref name="context"/>.</summary>
+    public static Sequential<T> Transformer<T>(int vocabularySize, int context, int width, int heads, int blocks)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (blocks < 1) throw new ArgumentOutOfRangeException(nameof(blocks), blocks, "A transformer needs at least one block.");
+        var layers = new List<Module<T>> { new Embedding<T>(vocabularySize, width), new PositionalEmbedding<T>(context, width) };
+        for (int b = 0; b < blocks; b++) layers.Add(new TransformerBlock<T>(width, heads, 4 * width, causal: true));
+        layers.Add(new LayerNorm<T>(width));
+        layers.Add(new Dense<T>(width, vocabularySize, Activation.Softmax));
+        return new Sequential<T>([.. layers]);
+    }
+
+    /// <summary>The longest context <paramref name="model"/> reads: its positional table's length for a transformer, or
+    /// null for a recurrent model (which carries its state instead).</summary>
+    public static int? ContextOf<T>(Sequential<T> model) where T : unmanaged, IFloatingPointIeee754<T> =>
+        model.Layers.Count > 1 && model.Layers[1] is PositionalEmbedding<T> positions ? positions.Positions : null;
+
     /// <summary>P(next character | <paramref name="context"/>) over the vocabulary: the context run through the model as one
     /// sequence, the last step's softmax.</summary>
     public static double[] NextProbabilities<T>(Module<T> model, string vocabulary, string context) where T : unmanaged, IFloatingPointIeee754<T>
@@ -42,8 +62,15 @@ public static class CharacterModel
     /// <summary>Characters drawn from <paramref name="model"/> (as built by <see cref="Lstm{T}"/>) after the context
     /// <paramref name="start"/>, until <paramref name="stop"/> is drawn (not included) or <paramref name="maxLength"/> characters.</summary>
     public static string Sample<T>(Sequential<T> model, string vocabulary, NumpyRandom random, char start, char? stop, int maxLength)
+        where T : unmanaged, IFloatingPointIeee754<T> => Sample(model, vocabulary, random, start, stop, maxLength, TextSampling.Plain);
+
+    /// <summary>As <see cref="Sample{T}(Sequential{T}, string, NumpyRandom, char, char?, int)"/> with each draw's probabilities
+    /// reshaped by <paramref name="rule"/> (temperature, top-k). A transformer (<see cref="Transformer{T}"/>) reads the last
+    /// T_max characters so far at every draw.</summary>
+    public static string Sample<T>(Sequential<T> model, string vocabulary, NumpyRandom random, char start, char? stop, int maxLength, TextSampling rule)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (ContextOf(model) is { } context) return SampleWindowed(model, vocabulary, random, start, stop, maxLength, rule, context);
         if (model.Layers is not [Embedding<T> embedding, Lstm<T> lstm, Dense<T> output])
             throw new ArgumentException("Sampling needs a character model: Embedding, LSTM, then Dense.");
         int hidden = lstm.HiddenSize;
@@ -65,10 +92,32 @@ public static class CharacterModel
                 for (int i = 0; i < p.Length; i++) sum += p[i] = double.CreateChecked(y[i]);
                 for (int i = 0; i < p.Length; i++) p[i] /= sum;
                 Graph.BeginStep();
+                rule.Apply(p);
                 next = random.Choice(p);
                 if (vocabulary[next] == stop) break;
                 text.Append(vocabulary[next]);
             }
+        return text.ToString();
+    }
+
+    private static string SampleWindowed<T>(Sequential<T> model, string vocabulary, NumpyRandom random, char start, char? stop, int maxLength,
+        TextSampling rule, int context) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (vocabulary.IndexOf(start) < 0) throw new ArgumentException($"The start character is not in the model's vocabulary.");
+        var text = new System.Text.StringBuilder();
+        var so = new System.Text.StringBuilder().Append(start);
+        while (text.Length < maxLength)
+        {
+            var window = so.ToString(Math.Max(0, so.Length - context), Math.Min(so.Length, context));
+            var p = NextProbabilities(model, vocabulary, window);
+            double sum = p.Sum();
+            for (int i = 0; i < p.Length; i++) p[i] /= sum;
+            rule.Apply(p);
+            int next = random.Choice(p);
+            if (vocabulary[next] == stop) break;
+            text.Append(vocabulary[next]);
+            so.Append(vocabulary[next]);
+        }
         return text.ToString();
     }
 }
