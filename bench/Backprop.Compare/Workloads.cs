@@ -20,7 +20,7 @@ internal static class Workloads
 {
     public const int CourseIterations = 2500;
 
-    public static readonly string[] Names = ["logistic", "2-layer", "L-layer", "mnist-mlp", "infer-b1", "infer-b256", "char-lstm", .. ConvWorkloads.Names];
+    public static readonly string[] Names = ["logistic", "2-layer", "L-layer", "mnist-mlp", "infer-b1", "infer-b256", "char-lstm", "char-gpt", .. ConvWorkloads.Names];
 
     public static ResultLine Run<T>(CommandLine options) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -35,6 +35,7 @@ internal static class Workloads
             "infer-b256" => Inference<T>(line, 256, options.DataRoot),
             "lenet-mnist" or "signs-convnet" or "cli-image" => ConvWorkloads.Run<T>(line, options.Target!, options.DataRoot),
             "char-lstm" => RecurrentWorkloads.CharLstmEpoch<T>(line),
+            "char-gpt" => TransformerWorkloads.CharGptEpoch<T>(line),
             _ => throw new UsageException($"unknown workload '{options.Target}'"),
         };
     }

@@ -9,7 +9,7 @@ import json
 import os
 import sys
 
-WORKLOADS = ["logistic", "2-layer", "L-layer", "mnist-mlp", "infer-b1", "infer-b256", "lenet-mnist", "signs-convnet", "cli-image", "char-lstm"]
+WORKLOADS = ["logistic", "2-layer", "L-layer", "mnist-mlp", "infer-b1", "infer-b256", "lenet-mnist", "signs-convnet", "cli-image", "char-lstm", "char-gpt"]
 COURSE_ITERATIONS = 2500
 LEARNING_RATES = {"logistic": 0.005, "2-layer": 0.0075, "L-layer": 0.0075}
 LAYER_DIMS = {"logistic": [12288, 1], "2-layer": [12288, 7, 1], "L-layer": [12288, 20, 7, 5, 1]}

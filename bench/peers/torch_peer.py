@@ -156,6 +156,52 @@ def char_lstm(dtype, args):
     return {"seconds": seconds, "cpu_seconds": time.process_time() - cpu, "cost": cost, "steps": batches}
 
 
+def char_gpt(dtype, args):
+    """Backprop.Compare's char-GPT: nn.Embedding(65, 128) + a learned position table (128, 128) -> 4 x
+    nn.TransformerEncoderLayer(128, 4 heads, 512, dropout 0, gelu, batch_first, norm_first) under a causal mask ->
+    nn.LayerNorm -> nn.Linear(128, 65), cross-entropy over all B*T positions, batch 32, context 128, AdamW lr 1e-3
+    weight decay 0.1, 2 untimed warm-up batches, then 30 timed batches (BACKPROP_GPT_BATCHES overrides)."""
+    vocab, width, heads, blocks, batch, context = 65, 128, 4, 4, 32, 128
+    batches = int(os.environ.get("BACKPROP_GPT_BATCHES", "30"))
+    torch.manual_seed(0)
+    ids = torch.randint(0, vocab, (batches + 2, batch, context + 1))
+
+    class Gpt(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.tokens = torch.nn.Embedding(vocab, width)
+            self.positions = torch.nn.Parameter(torch.randn(context, width) * 0.02)
+            layer = torch.nn.TransformerEncoderLayer(width, heads, 4 * width, dropout=0.0, activation="gelu", batch_first=True, norm_first=True)
+            self.blocks = torch.nn.TransformerEncoder(layer, blocks, enable_nested_tensor=False)
+            self.norm = torch.nn.LayerNorm(width)
+            self.head = torch.nn.Linear(width, vocab)
+            self.register_buffer("mask", torch.triu(torch.full((context, context), float("-inf")), diagonal=1))
+
+        def forward(self, x):
+            h = self.tokens(x) + self.positions[: x.shape[1]]
+            return self.head(self.norm(self.blocks(h, mask=self.mask)))
+
+    model = Gpt().to(dtype)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.1)
+
+    def step(b):
+        inp, tgt = ids[b, :, :-1], ids[b, :, 1:]
+        optimizer.zero_grad(set_to_none=True)
+        loss = F.cross_entropy(model(inp).reshape(-1, vocab), tgt.reshape(-1))
+        loss.backward()
+        optimizer.step()
+        return loss.item()
+
+    for b in range(2):
+        step(batches + b)
+    cpu = time.process_time()
+    start = time.perf_counter()
+    for b in range(batches):
+        cost = step(b)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "cpu_seconds": time.process_time() - cpu, "cost": cost, "steps": batches}
+
+
 def main():
     args = common.parse_args("PyTorch")
     torch.set_num_threads(args.threads)
@@ -167,6 +213,8 @@ def main():
         result = torch_conv.run(args.workload, dtype, args)
     elif args.workload == "char-lstm":
         result = char_lstm(dtype, args)
+    elif args.workload == "char-gpt":
+        result = char_gpt(dtype, args)
     elif args.workload.startswith("infer-b"):
         result = inference(int(args.workload[len("infer-b"):]), dtype, args)
     else:
