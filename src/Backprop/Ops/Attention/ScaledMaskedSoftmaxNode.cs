@@ -1,5 +1,6 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Kernels;
 using Backprop.Tensors;
 
 namespace Backprop.Ops.Attention;
@@ -39,14 +40,22 @@ public sealed class ScaledMaskedSoftmaxNode<T> : GradNode<T> where T : unmanaged
             var padRow = keyPadding is null ? default : pad.Slice(r / rowsPerExample * keys, keys);
             var sr = s.Slice(r * keys, keys);
             var pr = ps.Slice(r * keys, keys);
+            pr.Clear();
+            if (padRow.IsEmpty)
+            {
+                // Only a causal prefix (or the whole row) is visible: the vectorised softmax of the scaled prefix.
+                var visibleWeights = pr[..visible];
+                Elementwise.BinaryScalarRight<T, MultiplyOperator<T>>(sr[..visible], scale, visibleWeights);
+                Kernels.Softmax.Rows(visibleWeights, visibleWeights, 1, visible);
+                continue;
+            }
             T max = T.NegativeInfinity;
             for (int j = 0; j < visible; j++)
-                if (padRow.IsEmpty || padRow[j] == T.Zero) max = T.Max(max, scale * sr[j]);
-            pr.Clear();
+                if (padRow[j] == T.Zero) max = T.Max(max, scale * sr[j]);
             if (T.IsNegativeInfinity(max)) continue;
             T sum = T.Zero;
             for (int j = 0; j < visible; j++)
-                if (padRow.IsEmpty || padRow[j] == T.Zero) sum += pr[j] = T.Exp(scale * sr[j] - max);
+                if (padRow[j] == T.Zero) sum += pr[j] = T.Exp(scale * sr[j] - max);
             for (int j = 0; j < visible; j++) pr[j] /= sum;
         }
         return Graph.Record(p, this);
