@@ -72,10 +72,13 @@ public sealed class ScaledMaskedSoftmaxNode<T> : GradNode<T> where T : unmanaged
         int keys = scores.Dim(-1), rows = keys == 0 ? 0 : scores.Length / keys;
         for (int r = 0; r < rows; r++)
         {
-            int o = r * keys;
-            T dot = T.Zero;
-            for (int j = 0; j < keys; j++) dot += g[o + j] * ps[o + j];
-            for (int j = 0; j < keys; j++) d[o + j] = _scale * ps[o + j] * (g[o + j] - dot);
+            ReadOnlySpan<T> pr = ps.Slice(r * keys, keys), gr = g.Slice(r * keys, keys);
+            var dr = d.Slice(r * keys, keys);
+            Elementwise.Binary<T, MultiplyOperator<T>>(gr, pr, dr);
+            T dot = Reductions.Sum<T>(dr);
+            Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(gr, dot, dr);
+            Elementwise.Binary<T, MultiplyOperator<T>>(dr, pr, dr);
+            Elementwise.BinaryScalarRight<T, MultiplyOperator<T>>(dr, _scale, dr);
         }
         if (accumulate) dsTarget.AddInPlace(ds);
     }
