@@ -24,14 +24,16 @@ public static class Gelu
         }
     }
 
-    /// <summary>dx = dy ∘ (Φ(x) + x·φ(x)).</summary>
-    public static void ExactBackward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>dx = dy ∘ (Φ(x) + x·φ(x)), with Φ(x) = y/x read back from the forward's y = x·Φ(x) (½ at x = 0), so
+    /// the backward needs no second erf.</summary>
+    public static void ExactBackward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(x.Length, dx.Length, dy.Length);
+        Check(x.Length, y.Length, x.Length);
         for (int i = 0; i < x.Length; i++)
         {
             double v = double.CreateTruncating(x[i]);
-            double cdf = 0.5 * (1 + ErrorFunction.Erf(v * InvSqrt2));
+            double cdf = v == 0 ? 0.5 : double.CreateTruncating(y[i]) / v;
             dx[i] = T.CreateTruncating(double.CreateTruncating(dy[i]) * (cdf + v * InvSqrt2Pi * Math.Exp(-0.5 * v * v)));
         }
     }
