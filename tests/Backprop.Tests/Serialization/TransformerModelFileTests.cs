@@ -73,6 +73,15 @@ public sealed class TransformerModelFileTests : IDisposable
     }
 
     [Fact]
+    public void A_long_sinusoidal_table_in_a_small_model_loads()
+    {
+        var path = _folder.File("small.bp");
+        ModelFile.Save(path, new Sequential<double>(new SinusoidalPositionalEncoding<double>(512, 4), new Dense<double>(4, 1)));
+        var loaded = (Sequential<double>)ModelFile.Load<double>(path).Model;
+        Assert.Equal(512, ((SinusoidalPositionalEncoding<double>)loaded.Layers[0]).Positions);
+    }
+
+    [Fact]
     public void A_bad_head_count_is_reported_by_place()
     {
         var path = _folder.File("transformer.bp");
