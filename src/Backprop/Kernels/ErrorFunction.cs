@@ -9,7 +9,7 @@ public static class ErrorFunction
     private const int MaxTerms = 200;
 
     // 1/(2n + 1): the series multiplies by these instead of dividing, so each term costs one multiply on the chain
-    // (a division's latency made erf 3–5× slower).
+    // rather than a division's much longer latency.
     private static readonly double[] OddReciprocals = Enumerable.Range(0, MaxTerms).Select(n => 1.0 / (2 * n + 1)).ToArray();
 
     /// <summary>erf x (NaN for NaN).</summary>
