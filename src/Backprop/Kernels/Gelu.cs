@@ -8,10 +8,16 @@ namespace Backprop.Kernels;
 /// Computed in double per element (erf has no vector form here), so float and double agree to float's rounding.</summary>
 public static class Gelu
 {
-    private const double InvSqrt2 = 0.70710678118654752440;
+    /// <summary>1/√2.</summary>
+    public const double InvSqrt2 = 0.70710678118654752440;
+
+    /// <summary>√(2/π), the tanh form's scale.</summary>
+    public const double Sqrt2OverPi = 0.79788456080286535588;
+
+    /// <summary>0.044715, the tanh form's cubic coefficient.</summary>
+    public const double Cubic = 0.044715;
+
     private const double InvSqrt2Pi = 0.39894228040143267794; // 1/√(2π)
-    private const double Sqrt2OverPi = 0.79788456080286535588; // √(2/π)
-    private const double Cubic = 0.044715;
 
     /// <summary>y = ½x(1 + erf(x/√2)).</summary>
     public static void Exact<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
@@ -24,14 +30,16 @@ public static class Gelu
         }
     }
 
-    /// <summary>dx = dy ∘ (Φ(x) + x·φ(x)).</summary>
-    public static void ExactBackward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>dx = dy ∘ (Φ(x) + x·φ(x)), with Φ(x) = y/x read back from the forward's y = x·Φ(x) (½ at x = 0), so
+    /// the backward needs no second erf.</summary>
+    public static void ExactBackward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(x.Length, dx.Length, dy.Length);
+        Check(x.Length, y.Length, x.Length);
         for (int i = 0; i < x.Length; i++)
         {
             double v = double.CreateTruncating(x[i]);
-            double cdf = 0.5 * (1 + ErrorFunction.Erf(v * InvSqrt2));
+            double cdf = v == 0 ? 0.5 : double.CreateTruncating(y[i]) / v;
             dx[i] = T.CreateTruncating(double.CreateTruncating(dy[i]) * (cdf + v * InvSqrt2Pi * Math.Exp(-0.5 * v * v)));
         }
     }

@@ -8,7 +8,8 @@ namespace Backprop.Layers;
 /// <summary>A pre-norm transformer block (GPT-2's; PyTorch's nn.TransformerEncoderLayer(norm_first=True,
 /// activation="gelu")): h = x + Attention(LayerNorm₁(x)), y = h + W₂·GELU(W₁·LayerNorm₂(h) + b₁) + b₂, on (m, T, d_model).
 /// Written as forward code only, from the library's layers and the tensor operators, as a user would write their own:
-/// the graph gives every gradient. The hidden width of the MLP is usually 4·d_model.</summary>
+/// the graph gives every gradient. The hidden width of the MLP is usually 4·d_model. Dropout acts on the attention weights
+/// only (PyTorch's layer also drops after each sublayer and inside the MLP; with dropout 0 the two agree).</summary>
 public sealed class TransformerBlock<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly LayerNorm<T> _attentionNorm;

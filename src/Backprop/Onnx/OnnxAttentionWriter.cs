@@ -26,7 +26,7 @@ internal static class OnnxAttentionWriter
     /// <summary>½z(1 + erf(z/√2)).</summary>
     public static string Gelu(OnnxGraphBuilder g, string z, string hint)
     {
-        var scaled = g.Node("Mul", hint + "_over_sqrt2", [z, Scalar(g, hint + "_inv_sqrt2", 0.70710678118654752f)]);
+        var scaled = g.Node("Mul", hint + "_over_sqrt2", [z, Scalar(g, hint + "_inv_sqrt2", (float)Kernels.Gelu.InvSqrt2)]);
         var erf = g.Node("Erf", hint + "_erf", [scaled]);
         var onePlus = g.Node("Add", hint + "_one_plus", [erf, Scalar(g, hint + "_one", 1f)]);
         var product = g.Node("Mul", hint + "_times_x", [z, onePlus]);
@@ -38,8 +38,8 @@ internal static class OnnxAttentionWriter
     {
         var square = g.Node("Mul", hint + "_square", [z, z]);
         var cube = g.Node("Mul", hint + "_cube", [square, z]);
-        var inner = g.Node("Add", hint + "_inner", [z, g.Node("Mul", hint + "_cubic", [cube, Scalar(g, hint + "_c", 0.044715f)])]);
-        var tanh = g.Node("Tanh", hint + "_tanh", [g.Node("Mul", hint + "_u", [inner, Scalar(g, hint + "_sqrt_2_over_pi", 0.79788456080286535f)])]);
+        var inner = g.Node("Add", hint + "_inner", [z, g.Node("Mul", hint + "_cubic", [cube, Scalar(g, hint + "_c", (float)Kernels.Gelu.Cubic)])]);
+        var tanh = g.Node("Tanh", hint + "_tanh", [g.Node("Mul", hint + "_u", [inner, Scalar(g, hint + "_sqrt_2_over_pi", (float)Kernels.Gelu.Sqrt2OverPi)])]);
         var onePlus = g.Node("Add", hint + "_one_plus", [tanh, Scalar(g, hint + "_one", 1f)]);
         var product = g.Node("Mul", hint + "_times_x", [z, onePlus]);
         return g.Node("Mul", hint + "_gelu", [product, Scalar(g, hint + "_half", 0.5f)]);

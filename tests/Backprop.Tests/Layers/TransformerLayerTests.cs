@@ -1,6 +1,7 @@
 using Backprop.Autograd;
 using Backprop.Layers;
 using Backprop.Ops;
+using Backprop.Ops.Activations;
 using Backprop.Randomness;
 using Backprop.Tensors;
 
@@ -37,6 +38,8 @@ public class TransformerLayerTests
         Assert.Equal(3 * 0.998650101968370, y[3], 14);
         Assert.Equal(0, y[4], 14);
         Assert.Equal(10, y[5], 14);
+        Assert.Same(Activation.Gelu, Activation.Parse("gelu"));
+        Assert.Same(Activation.GeluTanh, Activation.Parse(Activation.GeluTanh.Name));
         var t = Op.GeluTanh(Tensor<double>.Vector(1));
         Assert.Equal(0.5 * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * 1.044715)), t[0], 14);
     }

@@ -1,6 +1,7 @@
 using Backprop.Autograd;
 using Backprop.Layers;
 using Backprop.Models;
+using Backprop.Ops.Activations;
 using Backprop.Randomness;
 using Backprop.Serialization;
 using Backprop.Tensors;
@@ -23,7 +24,7 @@ public sealed class TransformerModelFileTests : IDisposable
             new TransformerBlock<double>(8, 2, 16, dropout: 0.1, causal: true, epsilon: 1e-6, seed: 5),
             new MultiHeadAttention<double>(8, 4, keyWidth: 3, valueWidth: 5),
             new LayerNorm<double>(8, epsilon: 1e-4),
-            new Dense<double>(8, 3));
+            new Dense<double>(8, 3, Activation.GeluTanh));
         var random = new NumpyRandom(3);
         foreach (var p in model.Parameters) p.Value.CopyFrom(Tensor<double>.RandomNormal(random, p.Value.Shape.ToArray()));
         return model;
@@ -46,6 +47,7 @@ public sealed class TransformerModelFileTests : IDisposable
         var attention = (MultiHeadAttention<double>)loaded.Layers[3];
         Assert.Equal((4, 3, 5), (attention.Heads, attention.KeyWidth, attention.ValueWidth));
         Assert.Equal(1e-4, ((LayerNorm<double>)loaded.Layers[4]).Epsilon);
+        Assert.IsType<GeluTanhActivation>(((Dense<double>)loaded.Layers[5]).Activation);
 
         model.Eval();
         loaded.Eval();
@@ -68,6 +70,15 @@ public sealed class TransformerModelFileTests : IDisposable
         Assert.Contains("3.mlpNorm.gamma", names);
         Assert.Contains("4.output.b", names);
         Assert.Contains("gamma5", names);
+    }
+
+    [Fact]
+    public void A_long_sinusoidal_table_in_a_small_model_loads()
+    {
+        var path = _folder.File("small.bp");
+        ModelFile.Save(path, new Sequential<double>(new SinusoidalPositionalEncoding<double>(512, 4), new Dense<double>(4, 1)));
+        var loaded = (Sequential<double>)ModelFile.Load<double>(path).Model;
+        Assert.Equal(512, ((SinusoidalPositionalEncoding<double>)loaded.Layers[0]).Positions);
     }
 
     [Fact]

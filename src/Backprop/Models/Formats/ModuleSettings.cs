@@ -35,6 +35,17 @@ public sealed class ModuleSettings
         throw Fail($"\"{name}\" must be a whole number ≥ {min}, not {Shorten(value?.ToJsonString() ?? "null")}, and no larger than the file's tensors allow");
     }
 
+    /// <summary>A whole number in [1, <paramref name="max"/>], for a size that no tensor in the file holds (the rows of a table
+    /// rebuilt on load), so that the file's own values cannot cap it; <paramref name="max"/> bounds what a damaged file can
+    /// make us allocate instead.</summary>
+    public int Bounded(string name, int max)
+    {
+        var value = Field(name);
+        if (value is JsonValue v && v.TryGetValue(out JsonElement e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int n) && n >= 1 && n <= max)
+            return n;
+        throw Fail($"\"{name}\" must be a whole number from 1 to {max}, not {Shorten(value?.ToJsonString() ?? "null")}");
+    }
+
     /// <summary>An optional whole number.</summary>
     public int Int(string name, int fallback, int min) => _json.ContainsKey(name) ? Int(name, min) : fallback;
 

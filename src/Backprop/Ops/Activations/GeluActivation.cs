@@ -12,5 +12,5 @@ public sealed class GeluActivation : IActivation
     public void Forward<T>(Tensor<T> z, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
         Gelu.Exact(z.AsReadOnlySpan(), a.AsSpan());
     public void Backward<T>(Tensor<T> z, Tensor<T> a, Tensor<T> da, Tensor<T> dz) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Gelu.ExactBackward(z.AsReadOnlySpan(), da.AsReadOnlySpan(), dz.AsSpan());
+        Gelu.ExactBackward(z.AsReadOnlySpan(), a.AsReadOnlySpan(), da.AsReadOnlySpan(), dz.AsSpan());
 }

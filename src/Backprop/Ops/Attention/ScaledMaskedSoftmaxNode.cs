@@ -1,5 +1,6 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Kernels;
 using Backprop.Tensors;
 
 namespace Backprop.Ops.Attention;
@@ -39,14 +40,22 @@ public sealed class ScaledMaskedSoftmaxNode<T> : GradNode<T> where T : unmanaged
             var padRow = keyPadding is null ? default : pad.Slice(r / rowsPerExample * keys, keys);
             var sr = s.Slice(r * keys, keys);
             var pr = ps.Slice(r * keys, keys);
+            pr.Clear();
+            if (padRow.IsEmpty)
+            {
+                // Only a causal prefix (or the whole row) is visible: the vectorised softmax of the scaled prefix.
+                var visibleWeights = pr[..visible];
+                Elementwise.BinaryScalarRight<T, MultiplyOperator<T>>(sr[..visible], scale, visibleWeights);
+                Kernels.Softmax.Rows(visibleWeights, visibleWeights, 1, visible);
+                continue;
+            }
             T max = T.NegativeInfinity;
             for (int j = 0; j < visible; j++)
-                if (padRow.IsEmpty || padRow[j] == T.Zero) max = T.Max(max, scale * sr[j]);
-            pr.Clear();
+                if (padRow[j] == T.Zero) max = T.Max(max, scale * sr[j]);
             if (T.IsNegativeInfinity(max)) continue;
             T sum = T.Zero;
             for (int j = 0; j < visible; j++)
-                if (padRow.IsEmpty || padRow[j] == T.Zero) sum += pr[j] = T.Exp(scale * sr[j] - max);
+                if (padRow[j] == T.Zero) sum += pr[j] = T.Exp(scale * sr[j] - max);
             for (int j = 0; j < visible; j++) pr[j] /= sum;
         }
         return Graph.Record(p, this);
@@ -63,10 +72,13 @@ public sealed class ScaledMaskedSoftmaxNode<T> : GradNode<T> where T : unmanaged
         int keys = scores.Dim(-1), rows = keys == 0 ? 0 : scores.Length / keys;
         for (int r = 0; r < rows; r++)
         {
-            int o = r * keys;
-            T dot = T.Zero;
-            for (int j = 0; j < keys; j++) dot += g[o + j] * ps[o + j];
-            for (int j = 0; j < keys; j++) d[o + j] = _scale * ps[o + j] * (g[o + j] - dot);
+            ReadOnlySpan<T> pr = ps.Slice(r * keys, keys), gr = g.Slice(r * keys, keys);
+            var dr = d.Slice(r * keys, keys);
+            Elementwise.Binary<T, MultiplyOperator<T>>(gr, pr, dr);
+            T dot = Reductions.Sum<T>(dr);
+            Elementwise.BinaryScalarRight<T, SubtractOperator<T>>(gr, dot, dr);
+            Elementwise.Binary<T, MultiplyOperator<T>>(dr, pr, dr);
+            Elementwise.BinaryScalarRight<T, MultiplyOperator<T>>(dr, _scale, dr);
         }
         if (accumulate) dsTarget.AddInPlace(ds);
     }
