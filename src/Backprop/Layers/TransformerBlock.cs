@@ -7,7 +7,8 @@ namespace Backprop.Layers;
 
 /// <summary>A pre-norm transformer block (GPT-2's; PyTorch's nn.TransformerEncoderLayer(norm_first=True,
 /// activation="gelu")): h = x + Attention(LayerNorm₁(x)), y = h + W₂·GELU(W₁·LayerNorm₂(h) + b₁) + b₂, on (m, T, d_model).
-/// Written as forward code only, from the library's layers and the tensor operators, as a user would write their own:
+/// Written as forward code only, from the library's layers and two <see cref="Residual{T}"/> adds (the operator
+/// <c>x + f(x)</c> gives the same values and gradients, but a new tensor each step), as a user would write their own:
 /// the graph gives every gradient. The hidden width of the MLP is usually 4·d_model. Dropout acts on the attention weights
 /// only (PyTorch's layer also drops after each sublayer and inside the MLP; with dropout 0 the two agree).</summary>
 public sealed class TransformerBlock<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -17,6 +18,7 @@ public sealed class TransformerBlock<T> : Module<T> where T : unmanaged, IFloati
     private readonly LayerNorm<T> _mlpNorm;
     private readonly Dense<T> _expand;
     private readonly Dense<T> _contract;
+    private readonly Residual<T> _afterAttention = new(), _afterMlp = new();
 
     /// <summary>A block of <paramref name="heads"/> heads over width <paramref name="width"/>, an MLP of
     /// <paramref name="hiddenWidth"/> GELU units, <paramref name="dropout"/> on the attention weights.</summary>
@@ -49,8 +51,8 @@ public sealed class TransformerBlock<T> : Module<T> where T : unmanaged, IFloati
     /// <summary>The block with a key padding mask (m, T), non-zero at padded positions.</summary>
     public Tensor<T> Forward(Tensor<T> input, Tensor<T>? keyPadding)
     {
-        var h = input + _attention.Forward(_attentionNorm.Forward(input), keyPadding);
-        return h + _contract.Forward(_expand.Forward(_mlpNorm.Forward(h)));
+        var h = _afterAttention.Add(input, _attention.Forward(_attentionNorm.Forward(input), keyPadding));
+        return _afterMlp.Add(h, _contract.Forward(_expand.Forward(_mlpNorm.Forward(h))));
     }
 
     public override string ToString() => $"TransformerBlock({_attention.Width}, {_attention.Heads} heads, {_expand.OutputSize} hidden)";
