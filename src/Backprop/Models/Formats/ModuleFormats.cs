@@ -24,6 +24,9 @@ public static class ModuleFormats
         new SimpleRnnFormat(),
         new LstmFormat(),
         new GruFormat(),
+        new AugmentationFormat(AugmentationFormat.Flip),
+        new AugmentationFormat(AugmentationFormat.Translation),
+        new AugmentationFormat(AugmentationFormat.Jitter),
     ];
 
     /// <summary>The format written in the file as <paramref name="type"/>, or null.</summary>
