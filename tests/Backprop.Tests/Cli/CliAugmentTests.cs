@@ -85,6 +85,20 @@ public sealed class CliAugmentTests
     }
 
     [Fact]
+    public void A_run_resumed_from_a_checkpoint_draws_the_augmentations_of_the_uninterrupted_run()
+    {
+        using var box = new CliSandbox();
+        var folder = Folder(box);
+        string[] flags = ["--augment", "full", "--epochs", "4", "--batch-size", "2", "--seed", "3"];
+        float[] Weights(string model) => [.. ModelFile.Load<float>(model).Model.Parameters.SelectMany(p => p.Value.ToArray())];
+        var whole = Weights(Train(box, folder, flags));
+        File.Move(box.PathOf("m.bp"), box.PathOf("whole.bp"));
+        Train(box, folder, [.. flags, "--checkpoint-every", "3"]); // one checkpoint, after epoch 3 (6 steps)
+        var resumed = Weights(Train(box, folder, [.. flags, "--resume", box.PathOf("m.checkpoint.bp")]));
+        Assert.Equal(whole, resumed);
+    }
+
+    [Fact]
     public void Idx_digits_get_no_augmentation_by_default()
     {
         using var box = new CliSandbox();
