@@ -37,6 +37,9 @@ internal static class TrainFlags
             throw CliException.Usage($"--model '{architecture}' is not an architecture; use mlp or cnn, or lstm or transformer for text (the file to write is --out).");
         if (architecture == NetworkPlan.Cnn && p.GetResult(o.Layers) is not null)
             throw CliException.Usage("--layers sizes the dense layers of an MLP; leave it out with --model cnn.");
+        var augment = p.GetValue(o.Augment)?.Trim().ToLowerInvariant();
+        if (augment is not null && !TrainingDefaults.Augment.Levels.Contains(augment))
+            throw CliException.Usage($"--augment '{augment}' is not a level; use {string.Join(", ", TrainingDefaults.Augment.Levels)}.");
         int checkpointEvery = p.GetValue(o.CheckpointEvery) ?? 0;
         if (checkpointEvery < 0) throw CliException.Usage($"--checkpoint-every must be ≥ 0; got {checkpointEvery}.");
         var @out = p.GetValue(o.Out) ?? "model.bp";
@@ -51,6 +54,7 @@ internal static class TrainFlags
             Task = task is null || text ? null : ParseTask(task),
             TextTask = text,
             Architecture = architecture,
+            Augment = augment,
             Hidden = p.GetResult(o.Layers) is null ? null : p.GetValue(o.Layers),
             HiddenActivation = p.GetValue(o.Activation) is { } activation ? Parse(() => Backprop.Ops.Activations.Activation.Parse(activation), "--activation") : null,
             Initializer = p.GetValue(o.Init) is { } init ? Parse(() => Backprop.Initializers.Initializer.Parse(init), "--init") : null,

@@ -1,5 +1,6 @@
 using Backprop.Cli.Output;
 using Backprop.Data;
+using Backprop.Defaults;
 
 namespace Backprop.Cli.Inputs;
 
@@ -8,6 +9,9 @@ namespace Backprop.Cli.Inputs;
 public sealed class IdxInput : ImageInput
 {
     public override string Name => "idx";
+
+    /// <summary>Digits get <see cref="TrainingDefaults.Augment.Digits"/>: a mirrored digit is another symbol.</summary>
+    public override string DefaultAugmentation => TrainingDefaults.Augment.Digits;
 
     public override bool Reads(string path) => Path.GetFileName(path).Contains("idx3", StringComparison.OrdinalIgnoreCase);
 

@@ -1,5 +1,6 @@
 using Backprop.Cli.Output;
 using Backprop.Data;
+using Backprop.Defaults;
 using Backprop.Models;
 using Backprop.Randomness;
 
@@ -10,6 +11,9 @@ namespace Backprop.Cli.Inputs;
 /// stored as <see cref="PreparedData.InputShapeKey"/>, which the default CNN and <c>summary</c> read.</summary>
 public abstract class ImageInput : InputKind
 {
+    /// <summary>Photos get <see cref="TrainingDefaults.Augment.Photos"/>.</summary>
+    public override string DefaultAugmentation => TrainingDefaults.Augment.Photos;
+
     /// <summary>Every image and its label; <paramref name="forModel"/> picks a test file's keys where the kind has them.</summary>
     protected abstract Dataset<float> Load(string path, string? xKey, string? yKey);
 

@@ -1,4 +1,5 @@
 using Backprop.Cli.Output;
+using Backprop.Defaults;
 
 namespace Backprop.Cli.Inputs;
 
@@ -13,6 +14,9 @@ public abstract class InputKind
 
     /// <summary>Whether an existing file or folder at <paramref name="path"/> is of this kind.</summary>
     public abstract bool Reads(string path);
+
+    /// <summary>The --augment level a CNN on this kind of data gets by default: none unless the kind holds images.</summary>
+    public virtual string DefaultAugmentation => TrainingDefaults.Augment.None;
 
     /// <summary>Features and targets for a network (tables and images).</summary>
     public virtual PreparedData ForNetwork(InputRequest request) =>

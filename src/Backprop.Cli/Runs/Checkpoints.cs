@@ -1,5 +1,6 @@
 using Backprop.Cli.Inputs;
 using Backprop.Cli.Output;
+using Backprop.Layers;
 using Backprop.Models;
 using Backprop.Optimizers;
 using Backprop.Randomness;
@@ -9,8 +10,9 @@ using Backprop.Training.Callbacks;
 namespace Backprop.Cli.Runs;
 
 /// <summary>--checkpoint-every N writes OUT.checkpoint.bp every N epochs with the optimiser's state, the shuffling
-/// generator's and early stopping's (<see cref="CheckpointState"/>); --resume puts all of it back, so that a resumed run
-/// equals an uninterrupted one.</summary>
+/// generator's and early stopping's (<see cref="CheckpointState"/>); --resume puts all of it back, and sets each
+/// augmentation layer's batch count k to the steps completed (its draws are a function of its seed and k), so that a
+/// resumed run equals an uninterrupted one.</summary>
 public static class Checkpoints
 {
     /// <summary>The callback that writes the checkpoints of <paramref name="s"/>.</summary>
@@ -36,6 +38,7 @@ public static class Checkpoints
         {
             Optimizer.ImportState(optimizer, model.Parameters, state.Optimizer);
             shuffle.RestoreState(state.Shuffle);
+            foreach (var augmentation in model.Descendants().OfType<Augmentation<float>>()) augmentation.Batches = state.StepsCompleted; // one training batch per step
         }
         catch (ArgumentException e)
         {

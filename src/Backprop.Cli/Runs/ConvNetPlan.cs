@@ -5,7 +5,8 @@ using Backprop.Ops.Convolution;
 
 namespace Backprop.Cli.Runs;
 
-/// <summary>The default network for images, (n_H, n_W, n_C) = the stored input shape: Reshape → 3 × [Conv k@3×3 same +
+/// <summary>The default network for images, (n_H, n_W, n_C) = the stored input shape: Reshape → the augmentation layers
+/// (training only; see <see cref="ImageAugmentation"/>) → 3 × [Conv k@3×3 same +
 /// g + MaxPool 2] with k = <see cref="Filters"/> = 16, 32, 64 → GlobalAvgPool → Dense 64 (g) → Dense n_y, with g the
 /// hidden activation (ReLU unless --activation). Global average pooling keeps the head small (≈ 28 k parameters for any
 /// image size), so a few hundred photos do not overfit it.</summary>
@@ -20,10 +21,11 @@ public static class ConvNetPlan
     /// <summary>Inputs, the dense head and the outputs: [n_H·n_W·n_C, 64, n_y].</summary>
     public static int[] LayerDims(int[] shape, int outputs) => [shape[0] * shape[1] * shape[2], DenseUnits, outputs];
 
-    public static Sequential<float> Build(int[] shape, int outputs, IActivation hidden, IActivation output)
+    public static Sequential<float> Build(int[] shape, int outputs, IActivation hidden, IActivation output, IEnumerable<Module<float>>? augmentation = null)
     {
         int channels = shape[2];
         var layers = new List<Module<float>> { new Reshape<float>(shape) };
+        layers.AddRange(augmentation ?? []);
         int size = Math.Min(shape[0], shape[1]);
         foreach (int filters in Filters)
         {

@@ -15,9 +15,10 @@ namespace Backprop.Cli.Runs;
 /// h₂ = max(8, h₁/2)) with Xavier initialisation; for images the CNN of <see cref="ConvNetPlan"/> with ReLU and He; Adam
 /// with <see cref="TrainingDefaults.NetworkLearningRate"/>, and the loss that matches the task. Why tanh for tables
 /// (measured, test data never seen in training): planar flower test accuracy 0.8975 against 0.8775 for ReLU (the course's
-/// 4-unit tanh network: 0.8975); housing R² 0.783 against 0.768. What <c>summary</c> shows is this record.</summary>
+/// 4-unit tanh network: 0.8975); housing R² 0.783 against 0.768. A CNN starts with the augmentation layers of
+/// <see cref="Augment"/> (--augment, else the input kind's default), which train only. What <c>summary</c> shows is this record.</summary>
 public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivation Hidden, IActivation Output, IInitializer Initializer, ILoss Loss,
-    string OptimizerName, double LearningRate, int[]? ImageShape)
+    string OptimizerName, double LearningRate, int[]? ImageShape, string Augment = TrainingDefaults.Augment.None)
 {
     public const string Mlp = "mlp", Cnn = "cnn";
 
@@ -25,20 +26,26 @@ public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivati
     public static IActivation DefaultTableActivation => Activation.Tanh;
 
     /// <summary>The plan for <paramref name="s"/> on data with <paramref name="inputs"/> features and
-    /// <paramref name="outputs"/> output units; <paramref name="imageShape"/> is (n_H, n_W, n_C) for images.</summary>
-    public static NetworkPlan For(TrainSettings s, int inputs, int outputs, ModelTask task, int[]? imageShape)
+    /// <paramref name="outputs"/> output units; <paramref name="imageShape"/> is (n_H, n_W, n_C) for images, whose CNN gets
+    /// <paramref name="defaultAugment"/> unless --augment says otherwise.</summary>
+    public static NetworkPlan For(TrainSettings s, int inputs, int outputs, ModelTask task, int[]? imageShape, string defaultAugment = TrainingDefaults.Augment.None)
     {
         if (s.Architecture is TextRun.Lstm or TextRun.Transformer)
             throw CliException.Usage($"--model {s.Architecture} is a text model; give a .txt file or --task text.");
         if (s.Architecture == Cnn && imageShape is null)
             throw CliException.Usage("--model cnn needs square images (an image folder, a course .h5 file or an IDX file); this data is a table.");
         bool cnn = s.Architecture == Cnn || (s.Architecture is null && s.Hidden is null && imageShape is not null);
+        var augment = s.Augment ?? (cnn ? defaultAugment : TrainingDefaults.Augment.None);
+        if (!cnn && augment != TrainingDefaults.Augment.None)
+            throw CliException.Usage(imageShape is null
+                ? $"--augment {augment} applies to images; this data is a table, so only --augment none (the default) fits."
+                : $"--augment {augment} applies to the image CNN; an MLP (--model mlp or --layers) reads flattened pixels, so leave --augment out.");
         var hidden = s.HiddenActivation ?? (cnn ? Activation.Relu : DefaultTableActivation);
         var init = s.Initializer ?? (IsRectifier(hidden) ? Initializers.Initializer.He : Initializers.Initializer.Xavier);
         var optimizer = s.Optimizer ?? TrainingDefaults.Optimizer;
         double lr = s.LearningRate ?? TrainingDefaults.NetworkLearningRate(optimizer);
         int[] dims = cnn ? ConvNetPlan.LayerDims(imageShape!, outputs) : [inputs, .. s.Hidden ?? DefaultHidden(inputs), outputs];
-        return new NetworkPlan(cnn ? Cnn : Mlp, dims, hidden, task.OutputActivation, init, task.Loss, optimizer, lr, cnn ? imageShape : null);
+        return new NetworkPlan(cnn ? Cnn : Mlp, dims, hidden, task.OutputActivation, init, task.Loss, optimizer, lr, cnn ? imageShape : null, augment);
     }
 
     public static int[] DefaultHidden(int inputs)
@@ -50,7 +57,7 @@ public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivati
     public Sequential<float> Build(uint seed)
     {
         var model = ImageShape is { } shape
-            ? ConvNetPlan.Build(shape, LayerDims[^1], Hidden, Output)
+            ? ConvNetPlan.Build(shape, LayerDims[^1], Hidden, Output, ImageAugmentation.Layers<float>(Augment, seed))
             : Sequential<float>.FromLayerDims(LayerDims, Hidden, Output);
         model.Initialize(Initializer, new NumpyRandom(seed));
         return model;

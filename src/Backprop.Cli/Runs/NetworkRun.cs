@@ -19,7 +19,7 @@ public static class NetworkRun
     /// <summary>The flags every network run honours; the input kind adds its own (<see cref="HonouredBy"/>).</summary>
     private static readonly string[] Common =
     [
-        "--data", "--task", "--model", "--layers", "--activation", "--init", "--optimizer", "--lr", "--iterations", "--epochs",
+        "--data", "--task", "--model", "--augment", "--layers", "--activation", "--init", "--optimizer", "--lr", "--iterations", "--epochs",
         "--batch-size", "--l2", "--seed", "--test-split", "--validation-split", "--early-stopping", "--strict",
         "--checkpoint-every", "--resume", "--out", "--plot", "--no-plot", "--quiet", "--json",
     ];
@@ -51,7 +51,7 @@ public static class NetworkRun
         bool useValidation = s.Iterations is null && s.ValidationSplit > 0 && s.EarlyStopping > 0 && train.Count >= TrainingDefaults.MinExamplesForValidation;
         if (useValidation) (train, validation) = SplitOff(train, s.ValidationSplit, s.Seed + 7);
 
-        var plan = NetworkPlan.For(s, train.FeatureCount, data.Outputs, data.Task, data.ImageShape);
+        var plan = NetworkPlan.For(s, train.FeatureCount, data.Outputs, data.Task, data.ImageShape, input.Kind.DefaultAugmentation);
         var model = plan.Build(s.Seed);
         IOptimizer optimizer = plan.CreateOptimizer();
         if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, train.Count);

@@ -32,7 +32,7 @@ public sealed record RunReport(
         var testMetrics = data.Test is { Count: > 0 } test ? MetricsOf(model, test, data.Task, scale) : null;
         var settings = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["model"] = plan.Architecture, ["optimizer"] = plan.OptimizerName, ["learning_rate"] = plan.LearningRate, ["hidden_activation"] = plan.Hidden.Name,
+            ["model"] = plan.Architecture, ["augment"] = plan.Augment, ["optimizer"] = plan.OptimizerName, ["learning_rate"] = plan.LearningRate, ["hidden_activation"] = plan.Hidden.Name,
             ["initializer"] = plan.Initializer.Name, ["loss"] = plan.Loss.Name, ["iterations"] = s.Iterations,
             ["epochs"] = s.Iterations is null ? history.Epochs.Count : null, ["batch_size"] = s.Iterations is null ? batchSize : null,
             ["l2"] = s.L2, ["seed"] = s.Seed, ["test_split"] = s.TestSplit,

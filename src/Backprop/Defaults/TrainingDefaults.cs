@@ -83,6 +83,32 @@ public static class TrainingDefaults
     /// so 8×8 or 28×28 images keep their native size and large photos are shrunk to 128.</summary>
     public static int ImageSide(int medianSide) => Math.Clamp(medianSide, MinImageSide, MaxImageSide);
 
+    /// <summary>Image augmentation of a CNN run (<c>backprop train --augment</c>): the levels, what each adds, and which one
+    /// each kind of image gets. Augmentation runs in training mode only; evaluate and predict see the images as they are.</summary>
+    public static class Augment
+    {
+        /// <summary>none: the images as they are; light: a random horizontal flip and a shift of up to <see cref="Shift"/>
+        /// of the side; full: light plus brightness and contrast jitter (<see cref="Brightness"/>, <see cref="Contrast"/>).</summary>
+        public const string None = "none", Light = "light", Full = "full";
+
+        /// <summary>The levels, weakest first.</summary>
+        public static IReadOnlyList<string> Levels { get; } = [None, Light, Full];
+
+        /// <summary>Photos (image folders, the course's HDF5 files): light. A mirrored or slightly moved cat is still a cat, and
+        /// a few hundred photos overfit the CNN without it.</summary>
+        public const string Photos = Light;
+
+        /// <summary>Digits and handwriting (IDX files such as MNIST): none. A mirrored 2 or 5 is another symbol, and the
+        /// digits are already centred.</summary>
+        public const string Digits = None;
+
+        /// <summary>The largest shift of light and full, as a fraction of the side: 0.1 (6 pixels of 64).</summary>
+        public const double Shift = 0.1;
+
+        /// <summary>full's brightness shift, in [−0.2, 0.2] on images scaled to [0, 1], and contrast factor, in [0.8, 1.2].</summary>
+        public const double Brightness = 0.2, Contrast = 0.2;
+    }
+
     /// <summary>The character model of <c>backprop train --task text</c>.</summary>
     public static class Text
     {

@@ -42,13 +42,17 @@ public static class GradientChecker
     /// <summary>Runs backward propagation once on (X, Y) and compares every parameter's gradient with central differences
     /// of J = <paramref name="loss"/>.Cost: 2·(number of parameters) extra forward passes, so use it on small networks and
     /// batches. Each θᵢ is restored to its exact original value after its two perturbations; the gradients keep the
-    /// backprop values.</summary>
+    /// backprop values. Augmentation layers in training mode draw the same choices on every one of these passes (their batch
+    /// count is set back before each), so J is one function of θ; afterwards they stand one batch further on.</summary>
     public static GradientCheckResult Check(Module<double> model, Tensor<double> x, Tensor<double> y, ILoss loss, double epsilon = DefaultEpsilon)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loss);
         if (!(epsilon > 0) || double.IsInfinity(epsilon)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be a positive number.");
         loss.CheckOutput(model.OutputActivation);
+        var augmentations = (model is Augmentation<double> self ? [self] : model.Descendants().OfType<Augmentation<double>>())
+            .Select(a => (Layer: a, a.Batches)).ToArray();
+        void SameDraws() { foreach (var (layer, batches) in augmentations) layer.Batches = batches; }
         model.ZeroGrad();
         Graph.BeginStep();
         loss.Compute(model.Forward(x), y).Backward();
@@ -70,8 +74,10 @@ public static class GradientChecker
             {
                 double saved = theta[i];
                 theta[i] = saved + epsilon;
+                SameDraws();
                 double plus = Cost(model, x, y, loss);
                 theta[i] = saved - epsilon;
+                SameDraws();
                 double minus = Cost(model, x, y, loss);
                 theta[i] = saved;
                 approximation[offset + i] = (plus - minus) / (2 * epsilon);
@@ -79,6 +85,8 @@ public static class GradientChecker
             perParameter.Add(Summarise(p, gradient.AsSpan(offset, theta.Length), approximation.AsSpan(offset, theta.Length)));
             offset += theta.Length;
         }
+        SameDraws();
+        foreach (var (layer, _) in augmentations) layer.Batches++;
         return new GradientCheckResult(Difference(gradient, approximation), gradient, approximation, perParameter);
     }
 

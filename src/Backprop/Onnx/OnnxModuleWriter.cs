@@ -8,13 +8,13 @@ namespace Backprop.Onnx;
 
 /// <summary>Writes a module tree as ONNX nodes, y = f(x) ↦ nodes from the tensor named x to the tensor it returns, keeping
 /// the shape of one example (the batch axis is dynamic and left out): <see cref="Dense{T}"/> → Gemm (2-D) or MatMul + Add,
-/// activations → their ops (LeakyRelu with its alpha always written), <see cref="Dropout{T}"/> → Identity,
+/// activations → their ops (LeakyRelu with its alpha always written), <see cref="Dropout{T}"/> and the augmentations → Identity,
 /// <see cref="BatchNorm{T}"/> → BatchNormalization in evaluation mode (with Transposes around it for N-D channels-last
 /// input, since ONNX normalises axis 1), <see cref="Sequential{T}"/> → its layers in order.</summary>
 internal static class OnnxModuleWriter
 {
     /// <summary>The module types this writer knows, for error messages.</summary>
-    public const string KnownModules = "Sequential, Dense, ActivationLayer, Dropout, BatchNorm, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, ZeroPad2D, Flatten, Reshape, Embedding, SimpleRnn, Lstm, Gru, LayerNorm, MultiHeadAttention, PositionalEmbedding, SinusoidalPositionalEncoding and TransformerBlock";
+    public const string KnownModules = "Sequential, Dense, ActivationLayer, Dropout, augmentations (RandomFlip, RandomTranslation, ColorJitter), BatchNorm, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, ZeroPad2D, Flatten, Reshape, Embedding, SimpleRnn, Lstm, Gru, LayerNorm, MultiHeadAttention, PositionalEmbedding, SinusoidalPositionalEncoding and TransformerBlock";
 
     public static string Write<T>(Module<T> module, OnnxGraphBuilder g, string x, ref int[] shape, string prefix)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -32,6 +32,8 @@ internal static class OnnxModuleWriter
                 return WriteActivation(activation.Activation, g, x, prefix + "activation");
             case Dropout<T>:
                 return g.Node("Identity", prefix + "dropout", [x]);
+            case Augmentation<T>: // training-only: the identity at inference
+                return g.Node("Identity", prefix + "augmentation", [x]);
             case BatchNorm<T> norm:
                 return WriteBatchNorm(norm, g, x, shape, prefix + "batchnorm");
             case Conv2D<T> conv:

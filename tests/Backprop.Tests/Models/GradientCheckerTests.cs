@@ -25,6 +25,26 @@ public class GradientCheckerTests
     }
 
     [Fact]
+    public void A_convolution_before_the_augmentation_layers_in_training_mode_passes_with_the_draws_held_fixed()
+    {
+        var random = new NumpyRandom(4);
+        var flip = new RandomFlip<double>(1);
+        var model = new Sequential<double>(new Reshape<double>(5, 5, 2),
+            new Conv2D<double>(2, 3, 3, 1, Backprop.Ops.Convolution.Padding2D.Same, Activation.Tanh),
+            flip, new RandomTranslation<double>(0.3, 2), new ColorJitter<double>(0.3, 0.4, 3), new Flatten<double>(),
+            new Dense<double>(75, 1, Activation.Sigmoid));
+        model.Initialize(Backprop.Initializers.Initializer.Xavier, random);
+        var x = Tensor<double>.RandomNormal(random, 4, 50);
+        var y = Tensor<double>.FromArray([1, 0, 0, 1], 4, 1);
+
+        var result = GradientChecker.Check(model, x, y, Loss.BinaryCrossEntropy);
+
+        Assert.True(model.IsTraining);
+        Assert.True(result.Difference < 1e-7, $"difference {result.Difference:E2}");
+        Assert.Equal(1, flip.Batches); // one batch drawn, as one training step would
+    }
+
+    [Fact]
     public void The_course_network_with_correct_backprop_passes_far_below_the_course_threshold()
     {
         var (model, x, y) = CourseNetwork();

@@ -93,6 +93,13 @@ public static class OpTable
         new("Dropout", x => Op.Dropout(x[0], 0.4, new Backprop.Randomness.NumpyRandom(5)), [[4, 5]]),
         new("BatchNorm", x => Op.BatchNorm(x[0], x[1], x[2]), [[5, 3], [3], [3]]),
         new("BatchNormChannelsLast", x => Op.BatchNorm(x[0], x[1], x[2]), [[2, 2, 2, 3], [3], [3]]),
+        // The augmentations with their random choices fixed: per example a mirror, a shift (one past the edge, one
+        // diagonal, one none) and a brightness/contrast pair; the last row uses its input twice (the accumulate path).
+        new("FlipHorizontal", x => Op.FlipHorizontal(x[0], [true, false]), [[2, 3, 4, 2]]),
+        new("Translate", x => Op.Translate(x[0], [1, -2, 0], [-1, 3, 0]), [[3, 4, 3, 2]]),
+        new("ColorJitter", x => Op.ColorJitter(x[0], [0.3, -0.1], [1.4, 0.7]), [[2, 3, 3, 2]]),
+        new("AugmentationsUsingTheirInputTwice", x => Op.Add(Op.Add(Op.FlipHorizontal(x[0], [true, false]), Op.Translate(x[0], [1, 0], [0, -1])),
+            Op.ColorJitter(x[0], [0.2, 0.0], [0.8, 1.3])), [[2, 3, 3, 2]]),
         new("BatchNormWithRunningStatistics", x => Op.BatchNorm(x[0], x[1], x[2], Tensor<double>.Vector(0.1, -0.2, 0.3), Tensor<double>.Vector(1.5, 0.5, 2.0)), [[5, 3], [3], [3]]),
         new("LayerNorm", x => Op.LayerNorm(x[0], x[1], x[2]), [[4, 5], [5], [5]]),
         new("LayerNormOver3D", x => Op.LayerNorm(x[0], x[1], x[2]), [[2, 3, 4], [4], [4]]),

@@ -29,6 +29,9 @@ public static class ModuleFormats
         new PositionalFormat(learned: true),
         new PositionalFormat(learned: false),
         new TransformerBlockFormat(),
+        new AugmentationFormat(AugmentationFormat.Flip),
+        new AugmentationFormat(AugmentationFormat.Translation),
+        new AugmentationFormat(AugmentationFormat.Jitter),
     ];
 
     /// <summary>The format written in the file as <paramref name="type"/>, or null.</summary>
