@@ -45,7 +45,7 @@ public static class TextRun
     public static RunOutcome Execute(TrainSettings s, ResolvedInput input, TextWriter stdout, TextWriter stderr)
     {
         if (s.Architecture is not (null or Lstm or Transformer))
-            throw CliException.Usage($"--model {s.Architecture} is not a text model; use lstm or transformer for text.");
+            throw CliException.Usage($"--model {s.Architecture}: a text run takes --model lstm or transformer.");
         if (s.Architecture == Transformer) return TransformerText.Execute(s, input, stdout, stderr);
         s.RequireOnly(Honoured, "a text run (a character LSTM)", input.Path);
         var path = input.Path ?? throw CliException.Usage("--task text needs --data: a text file to learn from.");
