@@ -20,7 +20,8 @@ try
             return 0;
         case "profile":
             Gemm.MaxThreads = options.Threads;
-            if (ConvWorkloads.Names.Contains(options.Target)) { if (options.Double) ConvProfile.Print<double>(options); else ConvProfile.Print<float>(options); }
+            if (options.Target == "char-gpt") TransformerProfile.Print(options);
+            else if (ConvWorkloads.Names.Contains(options.Target)) { if (options.Double) ConvProfile.Print<double>(options); else ConvProfile.Print<float>(options); }
             else if (options.Double) StepProfile.Print<double>(options); else StepProfile.Print<float>(options);
             return 0;
         default:
@@ -31,7 +32,7 @@ catch (UsageException e)
 {
     Console.Error.WriteLine($"Backprop.Compare: {e.Message}");
     Console.Error.WriteLine("usage: Backprop.Compare run <" + string.Join("|", Workloads.Names) + "> <float32|float64> <threads> [--data DIR]");
-    Console.Error.WriteLine("       Backprop.Compare profile <logistic|2-layer|L-layer|mnist-mlp|lenet-mnist|signs-convnet|cli-image> <float32|float64> <threads> [--data DIR]");
+    Console.Error.WriteLine("       Backprop.Compare profile <logistic|2-layer|L-layer|mnist-mlp|lenet-mnist|signs-convnet|cli-image|char-gpt> <float32|float64> <threads> [--data DIR]");
     Console.Error.WriteLine("       Backprop.Compare export-cats <DIR> [--data DIR]");
     return 2;
 }
