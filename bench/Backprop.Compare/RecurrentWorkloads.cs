@@ -28,17 +28,23 @@ internal static class RecurrentWorkloads
         var model = new Sequential<T>(new Lstm<T>(Vocabulary, Hidden), new Dense<T>(Hidden, Vocabulary, Activation.Softmax));
         var optimizer = new GradientDescent(0.1);
         var (x, y) = (Tensor<T>.Zeros(Batch, Steps, Vocabulary), Tensor<T>.Zeros(Batch, Steps, Vocabulary));
-        double cost = 0;
-        for (int w = 0; w < Warmup; w++) cost = Step(model, optimizer, ids, batches + w, x, y);
+        return Timed(line, batches, Warmup, k => Step(model, optimizer, ids, k, x, y));
+    }
 
+    /// <summary>Runs <paramref name="step"/> for batches <paramref name="batches"/> … + <paramref name="warmup"/> − 1
+    /// untimed, then 0 … batches − 1 on the clock; the line gets the seconds, CPU seconds, the last cost, ms per batch and
+    /// the bytes the loop's thread allocated per batch.</summary>
+    internal static ResultLine Timed(ResultLine line, int batches, int warmup, Func<int, double> step)
+    {
+        double cost = 0;
+        for (int w = 0; w < warmup; w++) cost = step(batches + w);
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        for (int k = 0; k < batches; k++) cost = Step(model, optimizer, ids, k, x, y);
+        for (int k = 0; k < batches; k++) cost = step(k);
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-
         return line.Set("seconds", clock.Elapsed.TotalSeconds)
             .Set("cpu_seconds", cpu.TotalSeconds)
             .Set("cost", cost)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using Backprop.Autograd;
 using Backprop.Losses;
@@ -26,22 +25,7 @@ internal static class TransformerWorkloads
         var model = CharacterModel.Transformer<T>(Vocabulary, Context, Width, Heads, Blocks);
         var optimizer = new AdamW(0.001, weightDecay: 0.1);
         var (x, y) = (Tensor<T>.Zeros(Batch, Context), Tensor<T>.Zeros(Batch, Context, Vocabulary));
-        double cost = 0;
-        for (int w = 0; w < Warmup; w++) cost = Step(model, optimizer, ids, batches + w, x, y);
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        for (int k = 0; k < batches; k++) cost = Step(model, optimizer, ids, k, x, y);
-        clock.Stop();
-        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        return line.Set("seconds", clock.Elapsed.TotalSeconds)
-            .Set("cpu_seconds", cpu.TotalSeconds)
-            .Set("cost", cost)
-            .Set("steps", batches)
-            .Set("ms_per_batch", clock.Elapsed.TotalMilliseconds / batches)
-            .Set("alloc_bytes_per_step", (double)allocated / batches);
+        return RecurrentWorkloads.Timed(line, batches, Warmup, k => Step(model, optimizer, ids, k, x, y));
     }
 
     /// <summary>One batch: X = ids[t], one-hot Y⟨t⟩ = ids[t + 1], then forward, cost, backward, AdamW update.</summary>

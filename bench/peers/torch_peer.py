@@ -146,8 +146,13 @@ def char_lstm(dtype, args):
         optimizer.step()
         return loss.item()
 
-    for b in range(3):
-        step(batches + b)
+    return timed(step, batches, 3)
+
+
+def timed(step, batches, warmup):
+    """Runs step(batches + w) for w < warmup untimed, then step(0 .. batches - 1) on the clock."""
+    for w in range(warmup):
+        step(batches + w)
     cpu = time.process_time()
     start = time.perf_counter()
     for b in range(batches):
@@ -192,14 +197,7 @@ def char_gpt(dtype, args):
         optimizer.step()
         return loss.item()
 
-    for b in range(2):
-        step(batches + b)
-    cpu = time.process_time()
-    start = time.perf_counter()
-    for b in range(batches):
-        cost = step(b)
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "cpu_seconds": time.process_time() - cpu, "cost": cost, "steps": batches}
+    return timed(step, batches, 2)
 
 
 def main():
