@@ -15,6 +15,10 @@ internal sealed class MpiLibrary
 
     public const string Package = "openmpi-bin";
 
+    /// <summary>The environment variable that names the library to load instead (an OpenMPI outside the loader's path,
+    /// such as /opt/openmpi/lib/libmpi.so).</summary>
+    public const string LibraryVariable = "BACKPROP_MPI_LIBRARY";
+
     /// <summary>MPI_THREAD_SERIALIZED: any thread may call MPI, one at a time (the trainer's thread need not be the first).</summary>
     private const int ThreadSerialized = 2;
 
@@ -76,9 +80,10 @@ internal sealed class MpiLibrary
     /// <summary>The file that was loaded.</summary>
     public string Path { get; }
 
-    /// <summary>Loads the first of <see cref="Names"/> that the dynamic loader finds, or fails with one sentence naming the
+    /// <summary>Loads <see cref="LibraryVariable"/>'s file when set, else the first of <see cref="Names"/> that the dynamic loader finds, or fails with one sentence naming the
     /// libraries tried and the Debian package that provides them.</summary>
-    public static MpiLibrary Load() => Load(Names);
+    public static MpiLibrary Load() =>
+        Load(Environment.GetEnvironmentVariable(LibraryVariable) is { Length: > 0 } path ? [path] : Names);
 
     /// <summary>The first of <paramref name="names"/> that loads (tests try libraries that are not MPI).</summary>
     internal static MpiLibrary Load(IReadOnlyList<string> names)

@@ -43,16 +43,21 @@ public static class MpiRun
 
     /// <summary>mpirun -n <paramref name="ranks"/> dotnet Backprop.MpiProbe.dll ARGS; kills the job after
     /// <paramref name="timeout"/> and says so in the result.</summary>
-    public static (int Code, string Output, bool TimedOut, TimeSpan Elapsed) Probe(int ranks, TimeSpan timeout, params string[] args)
+    public static (int Code, string Output, bool TimedOut, TimeSpan Elapsed) Probe(int ranks, TimeSpan timeout, params string[] args) =>
+        Launch(ranks, timeout, ProbeDll, args);
+
+    /// <summary>mpirun -n <paramref name="ranks"/> dotnet <paramref name="dll"/> ARGS, in <paramref name="folder"/> when given.</summary>
+    public static (int Code, string Output, bool TimedOut, TimeSpan Elapsed) Launch(int ranks, TimeSpan timeout, string dll, string[] args, string? folder = null)
     {
         var launcher = RequireLauncher();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(launcher) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "-n", ranks.ToString(), "--oversubscribe", "--bind-to", "none",
                      "--mca", "btl", "self,tcp", "--mca", "btl_tcp_if_include", "lo", "--mca", "oob_tcp_if_include", "lo",
-                     dotnet, ProbeDll })
+                     dotnet, dll })
             start.ArgumentList.Add(a);
         foreach (var a in args) start.ArgumentList.Add(a);
+        if (folder is not null) start.WorkingDirectory = folder;
         start.Environment["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
         start.Environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";
         start.Environment["OMPI_MCA_rmaps_base_oversubscribe"] = "1";
