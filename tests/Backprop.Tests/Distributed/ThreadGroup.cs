@@ -14,10 +14,10 @@ public sealed class ThreadGroup
     {
         _barrier = new Barrier(size);
         _slots = new double[size][];
-        Ranks = Enumerable.Range(0, size).Select(r => new Rank(this, r)).ToArray();
+        Ranks = Enumerable.Range(0, size).Select(r => new Member(this, r)).ToArray();
     }
 
-    public IReadOnlyList<Rank> Ranks { get; }
+    public IReadOnlyList<Member> Ranks { get; }
 
     /// <summary>f(rank) on N threads at once; the results in rank order. A rank that throws fails the group (the barrier
     /// is left so that the other ranks stop waiting too).</summary>
@@ -33,7 +33,7 @@ public sealed class ThreadGroup
         foreach (var t in threads) t.Start();
         foreach (var t in threads) Assert.True(t.Join(TimeSpan.FromMinutes(2)), "A rank of the thread group did not finish within 2 minutes.");
         var failed = group.Ranks.FirstOrDefault(rank => rank.Failure is not null);
-        if (failed is not null) throw new AggregateException($"Rank {failed.RankNumber} failed.", failed.Failure!);
+        if (failed is not null) throw new AggregateException($"Rank {failed.Rank} failed.", failed.Failure!);
         return results;
     }
 
@@ -63,12 +63,11 @@ public sealed class ThreadGroup
     }
 
     /// <summary>One rank of the group.</summary>
-    public sealed class Rank(ThreadGroup group, int rank) : ICommunicator
+    public sealed class Member(ThreadGroup group, int rank) : ICommunicator
     {
-        public int RankNumber => rank;
         public Exception? Failure { get; set; }
         public int AllReduceCalls { get; private set; }
-        int ICommunicator.Rank => rank;
+        public int Rank => rank;
         public int Size => group._slots.Length;
         public void AllReduceSum(Span<float> values) { AllReduceCalls++; group.Sum(rank, values, v => v, v => (float)v); }
         public void AllReduceSum(Span<double> values) { AllReduceCalls++; group.Sum(rank, values, v => v, v => v); }
