@@ -8,7 +8,8 @@ namespace Backprop.Training;
 /// <summary>Mini-batches of in-memory (X, Y): views of consecutive rows when unshuffled; otherwise rows gathered by the
 /// epoch's permutation (NumPy's <c>permutation(m)</c> from <c>shuffle</c>) into buffers allocated once (the last, smaller
 /// batch uses a view of them). Batches may be asked for in any order. With a <see cref="Distributed.Shard"/> of N ranks,
-/// each batch is rank r's rows r, r + N, … of the global batch (gathered, shuffled or not); <see cref="Count"/> and
+/// each batch is rank r's rows r, r + N, … of the global batch: gathered each epoch when shuffled, gathered once per
+/// batch when not (they never change; together they hold 1/N of the data); <see cref="Count"/> and
 /// <see cref="BatchSize"/> stay the global ones.</summary>
 public sealed class TensorBatchSource<T> : IBatchSource<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -18,6 +19,7 @@ public sealed class TensorBatchSource<T> : IBatchSource<T> where T : unmanaged, 
     private readonly Shard _shard;
     private readonly Tensor<T>? _xBuffer, _yBuffer, _xTail, _yTail;
     private readonly int[]? _rows;
+    private readonly (Tensor<T> X, Tensor<T> Y)?[]? _fixed;
     private int[]? _order;
 
     /// <summary>Batches of <paramref name="batch"/> rows of X and Y (one row per example each); unshuffled when
@@ -32,11 +34,13 @@ public sealed class TensorBatchSource<T> : IBatchSource<T> where T : unmanaged, 
         (_x, _y, _batch, _shuffle, _shard) = (x, y, batch, shuffle, shard ?? Shard.Whole);
         if (shuffle is null && _shard.IsWhole) return;
         int full = _shard.RowsOf(Math.Min(batch, x.Dim(0)));
+        if (!_shard.IsWhole) _rows = new int[full];
+        if (shuffle is null) { _fixed = new (Tensor<T>, Tensor<T>)?[(x.Dim(0) + batch - 1) / batch]; return; }
+        // Shuffled: one buffer of a full batch's rows (and a view for the last, smaller batch), refilled each batch.
         _xBuffer = Tensor<T>.Zeros([full, .. x.Shape[1..]]);
         _yBuffer = Tensor<T>.Zeros([full, .. y.Shape[1..]]);
         int tail = _shard.RowsOf(x.Dim(0) % batch);
         (_xTail, _yTail) = (_xBuffer.Rows(0, tail), _yBuffer.Rows(0, tail));
-        if (!_shard.IsWhole) _rows = new int[full];
     }
 
     public int Count => _x.Dim(0);
@@ -56,6 +60,15 @@ public sealed class TensorBatchSource<T> : IBatchSource<T> where T : unmanaged, 
         int m = _x.Dim(0), start = index * _batch, count = Math.Min(_batch, m - start);
         if (_order is null && _rows is null)
             return count == m ? (_x, _y) : (_x.Rows(start, count), _y.Rows(start, count));
+        if (_fixed is not null)
+        {
+            if (_fixed[index] is { } kept) return kept;
+            var local = _rows.AsSpan(0, _shard.RowsOf(count));
+            _shard.Select(start, count, local);
+            var batchOfShard = (_x.GatherRows(local), _y.GatherRows(local));
+            _fixed[index] = batchOfShard;
+            return batchOfShard;
+        }
         bool full = count == Math.Min(_batch, m);
         var xb = full ? _xBuffer! : _xTail!;
         var yb = full ? _yBuffer! : _yTail!;
@@ -64,8 +77,7 @@ public sealed class TensorBatchSource<T> : IBatchSource<T> where T : unmanaged, 
         else
         {
             var local = _rows.AsSpan(0, _shard.RowsOf(count));
-            if (_order is null) _shard.Select(start, count, local);
-            else _shard.Select(_order.AsSpan(start, count), local);
+            _shard.Select(_order.AsSpan(start, count), local);
             rows = local;
         }
         _x.GatherRowsInto(rows, xb);
