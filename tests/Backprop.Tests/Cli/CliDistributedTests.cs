@@ -19,10 +19,10 @@ public sealed class CliDistributedTests
         foreach (var arg in (string[])[Cli, "train", "--distributed", "--epochs", "1", "--no-plot", "--out", box.PathOf("m.bp")]) start.ArgumentList.Add(arg);
         start.Environment["BACKPROP_MPI_LIBRARY"] = "/nonexistent/libmpi.so.40"; // as on a machine without OpenMPI
         using var child = Process.Start(start)!;
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEnd();
+        var stderr = child.StandardError.ReadToEnd(); // both are a line at most: no pipe fills while the other is read
+        var stdout = child.StandardOutput.ReadToEnd();
         Assert.True(child.WaitForExit(60_000), "backprop did not exit");
-        CliSandbox.AssertOneLineError(new CliResult(child.ExitCode, stdout.Result, stderr), 2, "--distributed", "libmpi.so.40", "openmpi-bin");
+        CliSandbox.AssertOneLineError(new CliResult(child.ExitCode, stdout, stderr), 2, "--distributed", "libmpi.so.40", "openmpi-bin");
         Assert.False(File.Exists(box.PathOf("m.bp")));
     }
 

@@ -60,14 +60,15 @@ public class DataParallelTrainingTests
     public void A_batch_source_is_sharded_by_the_trainer_and_gives_the_same_run()
     {
         var (x, y) = Data<double>(300);
-        var single = Train(Model<double>(1), x, y, 64, SingleProcess.Instance);
-        var parallel = ThreadGroup.Run(2, c =>
+        Run FromSource(ICommunicator c)
         {
             var model = Model<double>(1);
             var source = new TensorBatchSource<double>(x, y, 64, new NumpyRandom(5)); // the whole batches, as a user would pass
             var history = model.Fit(source, Loss.BinaryCrossEntropy, new Adam(0.01), new TrainingOptions { Epochs = 4, Communicator = c });
             return new Run(Flatten(model), history.Costs.Select(s => s.Cost).ToArray());
-        });
+        }
+        var single = FromSource(SingleProcess.Instance);
+        var parallel = ThreadGroup.Run(2, FromSource);
         Assert.Equal(parallel[0].Parameters, parallel[1].Parameters);
         Assert.True(MaxDifference(single.Parameters, parallel[0].Parameters) <= 1e-12);
     }
