@@ -11,9 +11,14 @@ public static class MpiRun
 {
     public const string Package = "openmpi-bin";
 
-    /// <summary>mpirun on the PATH, or null.</summary>
-    public static string? Launcher =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+    /// <summary>BACKPROP_TEST_MPIRUN names the launcher to use instead (a path that does not exist stands for a machine
+    /// without MPI, to see the skip and the CI failure).</summary>
+    public const string LauncherVariable = "BACKPROP_TEST_MPIRUN";
+
+    /// <summary>mpirun on the PATH (or <see cref="LauncherVariable"/>), or null.</summary>
+    public static string? Launcher => Environment.GetEnvironmentVariable(LauncherVariable) is { Length: > 0 } given
+        ? (File.Exists(given) ? given : null)
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "mpirun")).FirstOrDefault(File.Exists);
 
     /// <summary>Skips (outside CI) or fails (CI=1) when mpirun is missing; returns its path.</summary>
