@@ -1,11 +1,8 @@
-using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
-using Backprop.Course;
 using Backprop.Data;
 using Backprop.Distributed;
 using Backprop.Initializers;
-using Backprop.Kernels;
 using Backprop.Losses;
 using Backprop.Models;
 using Backprop.Ops.Activations;
