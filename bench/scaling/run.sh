@@ -15,6 +15,7 @@ for workload in mnist-mlp L-layer; do
     mpirun -n "$n" "${mpi[@]}" dotnet "$probe" scale "$out" --workload "$workload" --steps "${STEPS:-40}" --threads 1
   done
 done
+mpirun -n 2 "${mpi[@]}" dotnet "$probe" allreduce "$out" --steps 50
 grep -m1 'model name' /proc/cpuinfo | sed 's/.*: /machine: /'
 echo "cores: $(nproc)"
 python3 bench/scaling/project.py "$out"

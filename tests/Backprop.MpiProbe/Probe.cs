@@ -16,7 +16,8 @@ namespace Backprop.MpiProbe;
 /// r + 1, so only the broadcast of rank 0's parameters can make them agree) and writes rank{r}.json; rank 0 then trains
 /// the same model alone on the same global batches and writes single.json. <b>die</b>: the same, but rank 1 exits with
 /// code 3 at step --die-at, as a crashed node would. <b>scale</b>: times --steps steps of a workload (mnist-mlp, L-layer)
-/// on --threads kernel threads per rank, and the all-reduce inside them; rank 0 writes scale-WORKLOAD-N.json.</summary>
+/// on --threads kernel threads per rank, and the all-reduce inside them; rank 0 writes scale-WORKLOAD-N.json.
+/// <b>allreduce</b>: the all-reduce alone, after a barrier, at the two workloads' sizes.</summary>
 internal static class Probe
 {
     public const int Epochs = 20, BatchSize = 64;
@@ -32,6 +33,9 @@ internal static class Probe
                 return 0;
             case "scale":
                 Scaling.Run(folder, o, communicator);
+                return 0;
+            case "allreduce":
+                Scaling.AllReduceAlone(folder, o, communicator);
                 return 0;
             default:
                 throw new ArgumentException($"unknown mode '{mode}'");

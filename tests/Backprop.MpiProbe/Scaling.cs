@@ -66,6 +66,31 @@ internal static class Scaling
         Console.WriteLine(JsonSerializer.Serialize(line));
     }
 
+    /// <summary>The all-reduce alone at the workloads' sizes (983,900 and 2,143,280 bytes of float32), --steps times each after
+    /// a barrier (so no rank waits for another inside the timed call); rank 0 writes allreduce-N.json with the median.</summary>
+    public static void AllReduceAlone(string folder, ProbeOptions o, ICommunicator communicator)
+    {
+        var line = new Dictionary<string, object> { ["ranks"] = communicator.Size };
+        foreach (int bytes in new[] { 983_900, 2_143_280 })
+        {
+            var buffer = new float[bytes / sizeof(float)];
+            var times = new List<double>();
+            for (int i = 0; i < o.Steps + 2; i++)
+            {
+                communicator.Barrier();
+                var clock = Stopwatch.StartNew();
+                communicator.AllReduceSum(buffer.AsSpan());
+                if (i >= 2) times.Add(clock.Elapsed.TotalSeconds);
+            }
+            times.Sort();
+            line[$"median_seconds_{bytes}"] = times[times.Count / 2];
+            line[$"gbytes_per_second_{bytes}"] = bytes / times[times.Count / 2] / 1e9;
+        }
+        if (communicator.Rank != 0) return;
+        File.WriteAllText(Path.Combine(folder, $"allreduce-{communicator.Size}.json"), JsonSerializer.Serialize(line));
+        Console.WriteLine(JsonSerializer.Serialize(line));
+    }
+
     /// <summary>Starts the clock (and zeroes the all-reduce counters) at the end of step <paramref name="from"/> − 1 and
     /// stops it, ending training, at the end of step <paramref name="to"/> − 1. Every rank stops at the same step.</summary>
     private sealed class StepClock(int from, int to, TimedCommunicator timed) : ITrainingCallback
