@@ -15,12 +15,30 @@ public static class DistributedRun
     public static ICommunicator Start(TrainSettings s, TextWriter stderr)
     {
         if (!s.Distributed) return DataParallel.Single;
-        ICommunicator world;
-        try { world = DataParallel.Mpi(); }
-        catch (MpiUnavailableException e) { throw CliException.Usage($"--distributed: {e.Message}"); }
+        var world = World();
         if (world.Size == 1 && !MpiEnvironment.IsLaunched && s.Mode == OutputMode.Human)
             stderr.WriteLine("note: --distributed without mpirun trains on one rank; start it as mpirun -n N backprop train --distributed …");
         return world;
+    }
+
+    /// <summary><paramref name="resolve"/>(quiet) on rank 0 first, then on the others, when --data names a catalogued data
+    /// set rather than a file or folder: rank 0 downloads it into the cache while the others wait at a barrier, and they
+    /// then find it there (every rank downloading at once would write the same .part file). Elsewhere simply resolve.</summary>
+    public static T RankZeroFirst<T>(TrainSettings s, Func<bool, T> resolve)
+    {
+        bool catalogued = s.DataPath is { } path && !File.Exists(path) && !Directory.Exists(path);
+        if (!s.Distributed || !catalogued) return resolve(false);
+        var world = World();
+        if (world.Rank > 0) world.Barrier();
+        var resolved = resolve(world.Rank > 0);
+        if (world.Rank == 0 && world.Size > 1) world.Barrier();
+        return resolved;
+    }
+
+    private static ICommunicator World()
+    {
+        try { return DataParallel.Mpi(); }
+        catch (MpiUnavailableException e) { throw CliException.Usage($"--distributed: {e.Message}"); }
     }
 
     /// <summary>The settings and writers rank <paramref name="rank"/> runs with: its own on rank 0, silence elsewhere.</summary>
