@@ -79,6 +79,7 @@ internal static class TrainFlags
             NoPlot = p.GetValue(o.NoPlot),
             XKey = p.GetValue(o.XKey),
             YKey = p.GetValue(o.YKey),
+            Distributed = p.GetValue(o.Distributed),
             Mode = p.GetValue(o.Json) ? OutputMode.Json : p.GetValue(o.Quiet) ? OutputMode.Quiet : OutputMode.Human,
             Given = o.All.Where(option => p.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(),
         };

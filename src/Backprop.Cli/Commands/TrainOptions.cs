@@ -40,12 +40,18 @@ internal sealed class TrainOptions
     public Option<bool> NoPlot { get; } = new("--no-plot") { Description = "Write no plots." };
     public Option<string?> XKey { get; } = new("--x-key") { Description = "HDF5 dataset holding the inputs (default train_set_x)." };
     public Option<string?> YKey { get; } = new("--y-key") { Description = "HDF5 dataset holding the labels (default train_set_y)." };
+    public Option<bool> Distributed { get; } = new("--distributed") { Description = "Train data-parallel on MPI: start as mpirun -n N backprop train --distributed …; each rank trains on its share of every batch (--batch-size stays the global batch) and only rank 0 prints and writes files. Needs OpenMPI (Debian package openmpi-bin)." };
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "Print only the result." };
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object with the result." };
 
     public IEnumerable<Option> All =>
     [
+<<<<<<< HEAD
         Data, Target, Task, Architecture, Augment, Layers, Activation, Init, Optimizer, LearningRate, Iterations, Epochs, BatchSize, L2, Seed,
         TestSplit, ValidationSplit, EarlyStopping, Keep, Categorical, DropMissing, Strict, CheckpointEvery, Resume, Out, Plot, NoPlot, XKey, YKey, Quiet, Json,
+=======
+        Data, Target, Task, Architecture, Layers, Activation, Init, Optimizer, LearningRate, Iterations, Epochs, BatchSize, L2, Seed,
+        TestSplit, ValidationSplit, EarlyStopping, Keep, Categorical, DropMissing, Strict, CheckpointEvery, Resume, Out, Plot, NoPlot, XKey, YKey, Distributed, Quiet, Json,
+>>>>>>> issue21
     ];
 }

@@ -21,7 +21,7 @@ public static class NetworkRun
     [
         "--data", "--task", "--model", "--augment", "--layers", "--activation", "--init", "--optimizer", "--lr", "--iterations", "--epochs",
         "--batch-size", "--l2", "--seed", "--test-split", "--validation-split", "--early-stopping", "--strict",
-        "--checkpoint-every", "--resume", "--out", "--plot", "--no-plot", "--quiet", "--json",
+        "--checkpoint-every", "--resume", "--out", "--plot", "--no-plot", "--distributed", "--quiet", "--json",
     ];
 
     /// <summary>The flags a network run on <paramref name="kind"/> data honours.</summary>
@@ -41,6 +41,8 @@ public static class NetworkRun
             throw CliException.Usage("--early-stopping applies to --epochs runs; --iterations trains on the full batch without early stopping.");
         RunFiles.CheckOutputFolder(s.Out);
         if (s.CostPlotPath is not null) RunFiles.CheckOutputFolder(s.CostPlotPath);
+        var communicator = DistributedRun.Start(s, stderr);
+        (s, stdout, stderr) = DistributedRun.Speaker(communicator.Rank, s, stdout, stderr);
         var data = input.Kind.ForNetwork(new InputRequest(input.Path, s.Target ?? input.DefaultTarget, s.Task, s.TestSplit, s.Seed,
             s.XKey, s.YKey, s.DropMissing, s.Keep, s.Categorical, s.Strict));
         foreach (var note in data.ColumnNotes) stderr.WriteLine($"note: {note}");
@@ -70,17 +72,19 @@ public static class NetworkRun
         var options = s.Iterations is { } iterations
             ? TrainingOptions.FullBatch(iterations, Math.Max(1, iterations / 200))
             : TrainingOptions.MiniBatch(s.Epochs ?? TrainingDefaults.Epochs(train.Count, batch), batch, shuffle, Math.Max(1, (train.Count + batch - 1) / batch / 4));
-        options = options with { StartStep = resumed?.StepsCompleted ?? 0 };
+        options = options with { StartStep = resumed?.StepsCompleted ?? 0, Communicator = communicator };
 
         var history = Interruptible.Run(cancel => new TrainingDisplay(s.Mode, stderr).Run($"training {data.Task.Name}", progress =>
             model.Fit(train.X, train.Y, plan.Loss, optimizer,
                 options with { Cancellation = cancel, Callbacks = progress is null ? callbacks : [.. callbacks, progress] }, validation?.X, validation?.Y)));
 
         var outcome = RunOutcome.Of(history);
+        if (communicator.Rank != 0) { DistributedRun.Finish(communicator); return outcome; }
         var report = RunReport.Create(model, data, train, validation, history, plan, s, batch);
         var written = RunFiles.Save(s, outcome, model, report.Metadata(data), stderr);
         var plots = outcome.End == RunEnd.Diverged ? [] : Plotting.Write(s, data, model, history, report);
         report.Print(stdout, s.Mode, written, plots);
+        DistributedRun.Finish(communicator);
         return outcome;
     }
 

@@ -48,6 +48,8 @@ public sealed record TrainSettings
     public bool NoPlot { get; init; }
     public string? XKey { get; init; }
     public string? YKey { get; init; }
+    /// <summary>--distributed: data-parallel over MPI (<see cref="DistributedRun"/>).</summary>
+    public bool Distributed { get; init; }
     public OutputMode Mode { get; init; } = OutputMode.Human;
     /// <summary>The flags given on the command line ("--lr", "--epochs", …).</summary>
     public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();

@@ -10,7 +10,7 @@ public static class TrainingRuns
 {
     public static RunOutcome Execute(TrainSettings s, TextWriter stdout, TextWriter stderr)
     {
-        var input = InputKinds.Resolve(s.DataPath, forTest: false, quiet: s.Mode != OutputMode.Human, stderr);
+        var input = DistributedRun.RankZeroFirst(s, quietRank => InputKinds.Resolve(s.DataPath, forTest: false, quiet: quietRank || s.Mode != OutputMode.Human, quietRank ? TextWriter.Null : stderr));
         if (s.TextTask && input.Kind is not TextInput && input.Path is not null && File.Exists(input.Path))
             input = input with { Kind = InputKinds.Text };
         if (s.TextTask && input.Kind is not TextInput)

@@ -64,8 +64,10 @@ public static unsafe class MaxPooling
         var widest = VectorWidths.For<T>(VectorWidths.Widest);
         if (widest == VectorWidth.Scalar) return widest;
         var chosen = widest;
-        foreach (var w in VectorWidths.Available)
+        var available = VectorWidths.Available;
+        for (int i = 0; i < available.Count; i++)   // an index, not foreach: the list's enumerator would be boxed every call
         {
+            var w = available[i];
             if (w == VectorWidth.Scalar || w > widest) continue;
             chosen = w;
             if (VectorWidths.Lanes<T>(w) <= channels) break;

@@ -64,8 +64,12 @@ public static class VectorWidths
             long span = (long)block * Lanes<T>(w), blocks = (count + span - 1) / span;
             return (blocks * block, blocks * span);
         }
-        foreach (var w in Available)
+        var available = Available;
+        for (int i = 0; i < available.Count; i++)   // an index, not foreach: the list's enumerator would be boxed every call
+        {
+            var w = available[i];
             if (w != VectorWidth.Scalar && w <= widest && Cost(w).CompareTo(Cost(best)) < 0) best = w;
+        }
         return best;
     }
 }

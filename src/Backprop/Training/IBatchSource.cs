@@ -1,4 +1,5 @@
 using System.Numerics;
+using Backprop.Distributed;
 using Backprop.Tensors;
 
 namespace Backprop.Training;
@@ -14,6 +15,10 @@ public interface IBatchSource<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>B, the rows of every batch but perhaps the last.</summary>
     int BatchSize { get; }
+
+    /// <summary>The part of each global batch this source hands out: the whole batch, unless it serves one rank of
+    /// data-parallel training (<see cref="Distributed.Shard"/>). <see cref="Count"/> and <see cref="BatchSize"/> are global either way.</summary>
+    Shard Shard => Shard.Whole;
 
     /// <summary>⌈m / B⌉.</summary>
     int BatchesPerEpoch => (Count + BatchSize - 1) / BatchSize;

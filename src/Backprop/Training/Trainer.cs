@@ -1,5 +1,6 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Distributed;
 using Backprop.Layers;
 using Backprop.Losses;
 using Backprop.Models;
@@ -13,7 +14,8 @@ namespace Backprop.Training;
 /// dθ = J.Backward() on the graph; θ ← optimiser(θ, dθ) }. Built-in ops reuse their nodes and buffers from step to step
 /// (see <see cref="Autograd.NodePool{T, TNode}"/>), so a steady-state step allocates nothing.
 /// Events go to subscribers (<see cref="ITrainingCallback"/>); a non-finite cost always stops training and restores
-/// the last parameters that gave a finite cost.</summary>
+/// the last parameters that gave a finite cost. With a <see cref="TrainingOptions.Communicator"/> of N ranks each rank
+/// computes dθ on its shard of every global batch and <see cref="DataParallelSync{T}"/> averages them (see there).</summary>
 public static class Trainer
 {
     /// <summary>Trains <paramref name="model"/> on X [m × n0] and Y [m × nL] and returns the cost history.</summary>
@@ -25,12 +27,15 @@ public static class Trainer
         int m = x.Dim(0);
         options.Validate(m);
         int batch = Math.Min(options.BatchSize ?? m, m);
-        return Loop(model, new TensorBatchSource<T>(x, y, batch, options.Shuffle), loss, optimizer, options, validationX, validationY);
+        var shard = Shard.Of(options.Communicator);
+        return Loop(model, new TensorBatchSource<T>(x, y, batch, options.Shuffle, shard), loss, optimizer, options, validationX, validationY);
     }
 
     /// <summary>Trains <paramref name="model"/> on the batches of <paramref name="batches"/> (an image folder streamed from
     /// disk, say) and returns the cost history. The source decides batch size and order, so
-    /// <see cref="TrainingOptions.BatchSize"/> and <see cref="TrainingOptions.Shuffle"/> must be left unset.</summary>
+    /// <see cref="TrainingOptions.BatchSize"/> and <see cref="TrainingOptions.Shuffle"/> must be left unset. With several ranks
+    /// the source gives the global batches (the same on every rank) and each rank takes its shard of them
+    /// (<see cref="ShardedBatchSource{T}"/>), unless the source already hands out this rank's shard.</summary>
     public static TrainingHistory Fit<T>(this Module<T> model, IBatchSource<T> batches, ILoss loss, IOptimizer optimizer,
         TrainingOptions options, Tensor<T>? validationX = null, Tensor<T>? validationY = null)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -39,6 +44,9 @@ public static class Trainer
         if (options.BatchSize is not null || options.Shuffle is not null)
             throw new ArgumentException("A batch source decides batch size and shuffling; leave TrainingOptions.BatchSize and Shuffle unset.", nameof(options));
         options.Validate(batches.Count);
+        var shard = Shard.Of(options.Communicator);
+        if (!shard.IsWhole && batches.Shard.IsWhole) batches = new ShardedBatchSource<T>(batches, shard);
+        if (batches.Shard != shard) throw new ArgumentException($"The batch source hands out the shard of {batches.Shard}, but this process is {shard}.", nameof(batches));
         return Loop(model, batches, loss, optimizer, options, validationX, validationY);
     }
 
@@ -53,9 +61,12 @@ public static class Trainer
         int stepsPerEpoch = batches.BatchesPerEpoch;
         int totalSteps = checked(options.Epochs * stepsPerEpoch);
 
+        var sync = DataParallelSync<T>.For(options.Communicator, model, options.GradientBucketBytes);
+        sync?.CheckSameRun(batches.Count, stepsPerEpoch);
+        sync?.BroadcastState();
         var snapshots = new ParameterSnapshots<T>(model.Parameters);
         var context = new TrainingContext(totalSteps, stepsPerEpoch, options.Epochs, snapshots.Capture, snapshots.Restore,
-            s => ParameterSnapshots<T>.CaptureInto(model.Parameters, s));
+            s => ParameterSnapshots<T>.CaptureInto(model.Parameters, s), options.Communicator.Rank, options.Communicator.Size);
         var callbacks = new List<ITrainingCallback> { new NonFiniteCostGuard() };
         callbacks.AddRange(options.Callbacks);
         var history = new TrainingHistory();
@@ -78,21 +89,30 @@ public static class Trainer
                 context.Step = step;
                 model.ZeroGrad();
                 Graph.BeginStep();
-                var j = loss.Compute(model.Forward(xb), yb);
-                double cost = double.CreateChecked(j.ToScalar());
-                var result = new StepResult(step, epoch, cost, xb.Dim(0));
+                int rows = Math.Min(batches.BatchSize, batches.Count - b * batches.BatchSize); // the global batch's
+                Tensor<T>? j = null;
+                double cost;
+                bool cancelled = false;
+                if (sync is null)
+                {
+                    j = loss.Compute(model.Forward(xb), yb);
+                    cost = double.CreateChecked(j.ToScalar());
+                }
+                else (cost, cancelled) = ShardStep(model, loss, xb, yb, rows, sync, options.Cancellation.IsCancellationRequested);
+                var result = new StepResult(step, epoch, cost, rows);
                 foreach (var c in callbacks) c.OnCost(context, result);
                 if (context.StopRequested) break;
                 if (step % options.RecordCostEvery == 0 || step == totalSteps - 1) history.Costs.Add((step, cost));
-                j.Backward();
+                j?.Backward();
                 optimizer.Step(model.Parameters);
                 step++;
                 epochCost += cost;
                 epochSteps++;
                 foreach (var c in callbacks) c.OnStepEnd(context, result);
-                if (options.Cancellation.IsCancellationRequested) context.Stop(StopKind.Cancelled, "cancelled");
+                if (sync is null ? options.Cancellation.IsCancellationRequested : cancelled) context.Stop(StopKind.Cancelled, "cancelled");
             }
             if (epochSteps == 0) break;
+            sync?.BroadcastBuffers(); // rank 0's batch-norm statistics, so validation agrees on every rank
             double? validationCost = validationX is null ? null : ValidationCost(model, loss, validationX, validationY!);
             var epochResult = new EpochResult(epoch, epochCost / epochSteps, validationCost);
             history.Epochs.Add(epochResult);
@@ -104,6 +124,23 @@ public static class Trainer
         history.StepsCompleted = step;
         history.Elapsed = context.Clock.Elapsed;
         return history;
+    }
+
+    /// <summary>One rank's step of data-parallel training: forward and backward on its <paramref name="x"/> rows of the
+    /// global batch's <paramref name="rows"/> (none: it adds zeros), then the all-reduce that leaves every rank with the
+    /// global batch's ∂J/∂θ and J, and whether any rank was cancelled. The cost is known only after backward, so a
+    /// callback that stops at <see cref="ITrainingCallback.OnCost"/> stops after the backward pass (before the update).</summary>
+    private static (double Cost, bool Cancelled) ShardStep<T>(Module<T> model, ILoss loss, Tensor<T> x, Tensor<T> y, int rows,
+        DataParallelSync<T> sync, bool cancelled) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double local = 0;
+        if (x.Dim(0) > 0)
+        {
+            var j = loss.Compute(model.Forward(x), y);
+            local = double.CreateChecked(j.ToScalar());
+            j.Backward();
+        }
+        return sync.AverageGradients(x.Dim(0), rows, local, cancelled);
     }
 
     /// <summary>J on other data in evaluation mode, without recording a graph.</summary>

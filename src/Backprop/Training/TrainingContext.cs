@@ -8,8 +8,10 @@ public sealed class TrainingContext
     private readonly Action<object> _restore;
     private readonly Action<object> _captureInto;
 
-    internal TrainingContext(int totalSteps, int stepsPerEpoch, int totalEpochs, Func<object> capture, Action<object> restore, Action<object> captureInto)
+    internal TrainingContext(int totalSteps, int stepsPerEpoch, int totalEpochs, Func<object> capture, Action<object> restore, Action<object> captureInto,
+        int rank = 0, int ranks = 1)
     {
+        (Rank, Ranks) = (rank, ranks);
         _captureInto = captureInto;
         TotalSteps = totalSteps;
         StepsPerEpoch = stepsPerEpoch;
@@ -19,6 +21,12 @@ public sealed class TrainingContext
     }
 
     public int TotalSteps { get; }
+
+    /// <summary>This process's rank in data-parallel training (0 alone); only rank 0 should write files.</summary>
+    public int Rank { get; }
+
+    /// <summary>N, the processes training together (1 alone).</summary>
+    public int Ranks { get; }
     public int StepsPerEpoch { get; }
     public int TotalEpochs { get; }
     public int Step { get; internal set; }

@@ -1,3 +1,5 @@
+using Backprop.Defaults;
+using Backprop.Distributed;
 using Backprop.Randomness;
 
 namespace Backprop.Training;
@@ -28,6 +30,15 @@ public sealed record TrainingOptions
     /// <summary>Steps already done (when resuming from a checkpoint): training continues from this step.</summary>
     public int StartStep { get; init; }
 
+    /// <summary>The processes training together (<see cref="DataParallel.Mpi"/> under <c>mpirun</c>); a single process by
+    /// default. With N ranks, <see cref="BatchSize"/> stays the global batch: every rank draws the same shuffle and takes rows
+    /// r, r + N, … of each batch, gradients are averaged over the global batch by one bucketed all-reduce per step, and every
+    /// rank applies the same update (docs/architecture.md, "Data-parallel training").</summary>
+    public ICommunicator Communicator { get; init; } = SingleProcess.Instance;
+
+    /// <summary>The most bytes of gradients in one all-reduce (<see cref="TrainingDefaults.GradientBucketBytes"/>).</summary>
+    public int GradientBucketBytes { get; init; } = TrainingDefaults.GradientBucketBytes;
+
     /// <summary>The course's full-batch loop: <paramref name="iterations"/> gradient steps on all examples.</summary>
     public static TrainingOptions FullBatch(int iterations, int recordCostEvery = 100) =>
         new() { Epochs = iterations, RecordCostEvery = recordCostEvery };
@@ -42,5 +53,7 @@ public sealed record TrainingOptions
         if (BatchSize is <= 0) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be ≥ 1.");
         if (RecordCostEvery <= 0) throw new ArgumentOutOfRangeException(nameof(RecordCostEvery), RecordCostEvery, "RecordCostEvery must be ≥ 1.");
         if (examples == 0) throw new ArgumentException("There are no training examples.");
+        ArgumentNullException.ThrowIfNull(Communicator, nameof(Communicator));
+        if (GradientBucketBytes < sizeof(double)) throw new ArgumentOutOfRangeException(nameof(GradientBucketBytes), GradientBucketBytes, "A gradient bucket needs room for at least one value.");
     }
 }

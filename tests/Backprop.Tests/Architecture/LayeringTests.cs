@@ -92,11 +92,11 @@ public class LayeringTests
 public static partial class Layering
 {
     /// <summary>Training → Models → Serialization → Layers · Losses · Initializers · Optimizers · Metrics → Data → Ops →
-    /// Autograd → Tensors → Randomness → Kernels.</summary>
+    /// Autograd → Tensors → Randomness · Defaults · Distributed → Kernels.</summary>
     public static readonly IReadOnlyDictionary<string, int> Ranks = new Dictionary<string, int>
     {
         ["Kernels"] = 0,
-        ["Randomness"] = 1, ["Defaults"] = 1,
+        ["Randomness"] = 1, ["Defaults"] = 1, ["Distributed"] = 1,
         ["Tensors"] = 2,
         ["Autograd"] = 3,
         ["Ops"] = 4,

@@ -6,7 +6,8 @@ public readonly record struct CheckpointInfo(int StepsCompleted, int EpochsCompl
 /// <summary>Calls the save action at the end of every <see cref="EveryEpochs"/>-th epoch (not after the last,
 /// which the caller saves anyway). Checkpoints sit on epoch boundaries, where the shuffling generator is between
 /// permutations, so restoring parameters, optimiser state and generator state and passing
-/// <see cref="TrainingOptions.StartStep"/> = StepsCompleted continues exactly as an uninterrupted run.</summary>
+/// <see cref="TrainingOptions.StartStep"/> = StepsCompleted continues exactly as an uninterrupted run. In data-parallel
+/// training only rank 0 saves (every rank holds the same state).</summary>
 public sealed class Checkpointer : ITrainingCallback
 {
     private readonly Action<CheckpointInfo, TrainingContext> _save;
@@ -26,7 +27,7 @@ public sealed class Checkpointer : ITrainingCallback
     public void OnEpochEnd(TrainingContext context, EpochResult epoch)
     {
         int done = epoch.Epoch + 1;
-        if (done % EveryEpochs == 0 && done < context.TotalEpochs && !context.StopRequested)
+        if (done % EveryEpochs == 0 && done < context.TotalEpochs && !context.StopRequested && context.Rank == 0)
             _save(new CheckpointInfo(context.Step + 1, done), context);
     }
 }
