@@ -46,12 +46,7 @@ internal sealed class TrainOptions
 
     public IEnumerable<Option> All =>
     [
-<<<<<<< HEAD
         Data, Target, Task, Architecture, Augment, Layers, Activation, Init, Optimizer, LearningRate, Iterations, Epochs, BatchSize, L2, Seed,
-        TestSplit, ValidationSplit, EarlyStopping, Keep, Categorical, DropMissing, Strict, CheckpointEvery, Resume, Out, Plot, NoPlot, XKey, YKey, Quiet, Json,
-=======
-        Data, Target, Task, Architecture, Layers, Activation, Init, Optimizer, LearningRate, Iterations, Epochs, BatchSize, L2, Seed,
         TestSplit, ValidationSplit, EarlyStopping, Keep, Categorical, DropMissing, Strict, CheckpointEvery, Resume, Out, Plot, NoPlot, XKey, YKey, Distributed, Quiet, Json,
->>>>>>> issue21
     ];
 }
