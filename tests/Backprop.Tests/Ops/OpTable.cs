@@ -104,6 +104,9 @@ public static class OpTable
         new("LayerNorm", x => Op.LayerNorm(x[0], x[1], x[2]), [[4, 5], [5], [5]]),
         new("LayerNormOver3D", x => Op.LayerNorm(x[0], x[1], x[2]), [[2, 3, 4], [4], [4]]),
         new("LayerNormUsingItsInputTwice", x => Op.Add(Op.LayerNorm(x[0], x[1], x[2]), Op.Tanh(x[0])), [[3, 4], [4], [4]]),
+        // A block's residual sum (Layers.Residual: a pooled node, not the operator +), alone and over an input with a second use.
+        new("ResidualAdd", x => new Backprop.Layers.Residual<double>().Add(x[0], x[1]), [[2, 3, 4], [2, 3, 4]]),
+        new("ResidualAddOverASharedInput", x => new Backprop.Layers.Residual<double>().Add(x[0], Op.Tanh(x[0])), [[2, 3, 4]]),
         new("BatchedMatMul", x => Op.BatchedMatMul(x[0], x[1]), [[2, 3, 4], [2, 4, 5]]),
         new("BatchedMatMulTransposeA", x => Op.BatchedMatMul(x[0], x[1], transposeA: true), [[2, 4, 3], [2, 4, 5]]),
         new("BatchedMatMulTransposeB", x => Op.BatchedMatMul(x[0], x[1], transposeB: true), [[2, 3, 4], [2, 5, 4]]),
