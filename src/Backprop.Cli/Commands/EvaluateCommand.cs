@@ -28,7 +28,7 @@ public static class EvaluateCommand
             var task = ModelTask.ForOutput(loaded.Model.OutputActivation);
             var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(metrics));
+            if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(metrics, ReportJson.Options));
             else foreach (var (name, value) in metrics) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-10} {value:G6}"));
             return 0;
         });

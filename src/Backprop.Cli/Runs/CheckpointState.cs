@@ -12,7 +12,7 @@ public sealed record CheckpointState(int StepsCompleted, int EpochsCompleted, Op
 {
     public const string MetadataKey = "checkpoint";
 
-    public string ToJson() => JsonSerializer.Serialize(this);
+    public string ToJson() => JsonSerializer.Serialize(this, ReportJson.Options);
 
     public static CheckpointState FromMetadata(IReadOnlyDictionary<string, string> metadata, string path)
     {
@@ -20,7 +20,7 @@ public sealed record CheckpointState(int StepsCompleted, int EpochsCompleted, Op
             throw CliException.BadInput($"--resume '{path}': this model file is not a checkpoint (written by --checkpoint-every).");
         try
         {
-            return JsonSerializer.Deserialize<CheckpointState>(json) ?? throw new JsonException("empty");
+            return JsonSerializer.Deserialize<CheckpointState>(json, ReportJson.Options) ?? throw new JsonException("empty");
         }
         catch (JsonException e)
         {

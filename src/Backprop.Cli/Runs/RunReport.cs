@@ -76,7 +76,7 @@ public sealed record RunReport(
         {
             ["task"] = Task.Name,
             ["training"] = Settings,
-            ["metrics"] = JsonSerializer.Serialize(new { train = TrainMetrics, test = TestMetrics }),
+            ["metrics"] = JsonSerializer.Serialize(new { train = TrainMetrics, test = TestMetrics }, ReportJson.Options),
         };
         if (data.ClassNames is not null) metadata["classes"] = JsonSerializer.Serialize(data.ClassNames);
         return metadata;
@@ -92,7 +92,7 @@ public sealed record RunReport(
                 ["model"] = Path.GetFullPath(modelPath), ["task"] = Task.Name, ["layers"] = LayerDims, ["steps"] = Steps,
                 ["final_cost"] = FinalCost, ["stopped"] = StopReason, ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
                 ["train"] = TrainMetrics, ["test"] = TestMetrics, ["plots"] = plots,
-            }));
+            }, ReportJson.Options));
             return;
         }
         if (mode == OutputMode.Human)

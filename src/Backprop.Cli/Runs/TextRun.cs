@@ -82,7 +82,7 @@ public static class TextRun
                 epochs = history.Epochs.Count, batch_size = batch, window = TrainingDefaults.Text.Window, hidden, embedding = TrainingDefaults.Text.EmbeddingSize,
                 l2 = s.L2, seed = s.Seed, steps = history.StepsCompleted,
             }),
-            ["metrics"] = JsonSerializer.Serialize(new { first_epoch_loss = first, final_loss = last }),
+            ["metrics"] = JsonSerializer.Serialize(new { first_epoch_loss = first, final_loss = last }, ReportJson.Options),
         };
         var written = RunFiles.Save(s, outcome, model, metadata, stderr);
         IReadOnlyList<string> plots = outcome.End == RunEnd.Diverged || s.CostPlotPath is not { } plot ? [] : Plotting.CostCurve(plot, history, $"Loss of the character LSTM ({hidden} units)");
@@ -103,7 +103,7 @@ public static class TextRun
             {
                 model = Path.GetFullPath(written), task = Task, characters = text.Vocabulary.Length, first_loss = first, final_loss = last,
                 validation_loss = validation, epochs, stopped = outcome.Reason, plots,
-            }));
+            }, ReportJson.Options));
             return;
         }
         string held = validation is { } v ? string.Create(CultureInfo.InvariantCulture, $", validation loss {v:F3}") : "";

@@ -63,7 +63,7 @@ public static class TransformerText
                 context = Gpt.Context, blocks = Gpt.Blocks, width = Gpt.Width, heads = Gpt.Heads, validation_fraction = Gpt.ValidationFraction,
                 early_stopping = patience, seed = s.Seed, steps = history.StepsCompleted,
             }),
-            ["metrics"] = JsonSerializer.Serialize(new { first_epoch_loss = first, final_loss = last, validation_loss = validation }),
+            ["metrics"] = JsonSerializer.Serialize(new { first_epoch_loss = first, final_loss = last, validation_loss = validation }, ReportJson.Options),
         };
         var written = RunFiles.Save(s, outcome, model, metadata, stderr);
         IReadOnlyList<string> plots = outcome.End == RunEnd.Diverged || s.CostPlotPath is not { } plot ? []

@@ -26,6 +26,17 @@ public class EvaluationTests
     }
 
     [Fact]
+    public void A_saturated_sigmoid_costs_a_finite_amount_instead_of_NaN()
+    {
+        // z = 100: a = σ(100) = 1 exactly in float64. The right answer (y = 1) adds 0, not 0·log 0 = NaN; the wrong one
+        // (y = 0) adds 100, log(1 − a) clamped at −100 as in PyTorch's BCELoss: J = (0 + 100) / 2.
+        var result = Sigmoid().Evaluate(Rows(new double[,] { { 100, 0 }, { 100, 0 } }), Rows(new double[,] { { 1 }, { 0 } }),
+            Loss.BinaryCrossEntropy);
+
+        Assert.Equal(50, result.Loss, 12);
+    }
+
+    [Fact]
     public void A_softmax_model_is_scored_against_one_hot_rows()
     {
         // Z rows (2,0,0), (0,3,0), (−1,−1,0) → ŷ = 0, 1, 2; y = 0, 2, 2.
