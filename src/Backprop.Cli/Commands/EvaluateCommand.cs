@@ -6,6 +6,7 @@ using Backprop.Cli.Runs;
 using Backprop.Cli.Output;
 using Backprop.Losses;
 using Backprop.Models;
+using Backprop.Training;
 
 namespace Backprop.Cli.Commands;
 
@@ -24,9 +25,9 @@ public static class EvaluateCommand
             var loaded = SavedModel.Load(parse.GetValue(model)!);
             if (TextPrediction.Applies(loaded))
                 throw CliException.Usage($"--model '{parse.GetValue(model)}' is a text model; evaluate scores table and image models. Use backprop predict (the next character of each line) or backprop generate.");
-            var (x, y, _) = InputKinds.ForModel(new ModelRequest(loaded, parse.GetValue(model)!, parse.GetValue(data)!, NeedTargets: true, parse.GetValue(target), parse.InvocationConfiguration.Error));
+            var (examples, _, _) = InputKinds.ForModel(new ModelRequest(loaded, parse.GetValue(model)!, parse.GetValue(data)!, NeedTargets: true, parse.GetValue(target), parse.InvocationConfiguration.Error));
             var task = ModelTask.ForOutput(loaded.Model.OutputActivation);
-            var metrics = RunReport.MetricsOf(loaded.Model, new Backprop.Data.Dataset<float>(x, y!), task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));
+            var metrics = RunReport.MetricsOf(loaded.Model, examples, task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(metrics, ReportJson.Options));
             else foreach (var (name, value) in metrics) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-10} {value:G6}"));

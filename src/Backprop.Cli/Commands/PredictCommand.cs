@@ -9,6 +9,7 @@ using Backprop.Cli.Runs;
 using Backprop.Data;
 using Backprop.Ops.Activations;
 using Backprop.Models;
+using Backprop.Training;
 using Backprop.Tensors;
 
 namespace Backprop.Cli.Commands;
@@ -30,7 +31,7 @@ public static class PredictCommand
             var dataPath = parse.GetValue(data);
             if ((dataPath is null) == (imageFiles.Length == 0)) throw CliException.Usage("give either --data FILE or --image IMG…");
             if (TextPrediction.Applies(loaded) && dataPath is not null) { Write(TextPrediction.Csv(loaded, dataPath)); return 0; }
-            Tensor<float> x;
+            IExampleSet<float> x;
             string[] names;
             if (dataPath is not null) (x, _, names) = InputKinds.ForModel(new ModelRequest(loaded, parse.GetValue(model)!, dataPath, NeedTargets: false, null, parse.InvocationConfiguration.Error));
             else (x, names) = ReadImages(loaded, imageFiles);
@@ -47,32 +48,29 @@ public static class PredictCommand
         return command;
     }
 
-    private static (Tensor<float>, string[]) ReadImages(LoadedModel<float> loaded, string[] files)
+    /// <summary>The files, decoded in batches as the model's images were (its stored size and channels).</summary>
+    private static (IExampleSet<float>, string[]) ReadImages(LoadedModel<float> loaded, string[] files)
     {
-        var (width, height) = ImageFolderInput.StoredSize(loaded.Metadata);
-        int features = width * height * 3;
-        if (loaded.InputSize != features)
-            throw CliException.BadInput($"this model expects {loaded.InputSize} inputs, not {width}×{height} RGB images.");
-        var x = Tensor<float>.Zeros(files.Length, features);
-        for (int i = 0; i < files.Length; i++)
-        {
-            if (!File.Exists(files[i])) throw CliException.BadInput($"--image '{files[i]}': no such file.");
-            ImageFolder.ReadInto(files[i], width, height, x.AsSpan().Slice(i * features, features));
-        }
-        return (x, files);
+        var (width, height, channels) = ImageFolderInput.StoredShape(loaded.Metadata);
+        if (loaded.InputSize != width * height * channels)
+            throw CliException.BadInput($"this model expects {loaded.InputSize} inputs, not {width}×{height}×{channels} images.");
+        foreach (var file in files)
+            if (!File.Exists(file)) throw CliException.BadInput($"--image '{file}': no such file.");
+        var listing = (files.Select(f => (f, 0)).ToArray(), new[] { "?" });
+        return (new ImageFileExamples<float>(listing, width, height, channels), files);
     }
 
-    private static string Format(LoadedModel<float> loaded, string modelPath, Tensor<float> x, string[] names)
+    private static string Format(LoadedModel<float> loaded, string modelPath, IExampleSet<float> x, string[] names)
     {
         var model = loaded.Model;
-        var a = model.PredictValues(x);
+        var (a, _) = model.Outputs(x);
         var classes = ClassNames(loaded, modelPath);
         var scale = TargetScale.FromMetadata(loaded.Metadata, modelPath);
         var sb = new StringBuilder();
         var task = ModelTask.ForOutput(model.OutputActivation);
         sb.AppendLine(task.IsClassification ? "row,label,probability" : "row,value");
         var labels = task.IsClassification ? Prediction.Labels(a) : null;   // the library's one prediction rule
-        for (int i = 0; i < x.Dim(0); i++)
+        for (int i = 0; i < a.Dim(0); i++)
         {
             if (labels is null)
             {

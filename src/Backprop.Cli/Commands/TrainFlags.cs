@@ -69,6 +69,10 @@ internal static class TrainFlags
             ValidationSplit = validation,
             EarlyStopping = patience,
             DropMissing = p.GetValue(o.DropMissing),
+            ImageSize = p.GetValue(o.ImageSize) is { } side
+                ? side is >= TrainingDefaults.MinImageSide and <= 4096 ? side : throw CliException.Usage($"--image-size {side}: the side must be {TrainingDefaults.MinImageSide} to 4096 pixels.")
+                : null,
+            SkipBadImages = p.GetValue(o.SkipBadImages),
             Keep = p.GetValue(o.Keep) ?? [],
             Categorical = p.GetValue(o.Categorical) ?? [],
             Strict = p.GetValue(o.Strict),

@@ -39,7 +39,7 @@ public sealed class CsvInput : InputKind
         var columnNotes = new List<string>();
         if (p.LeftOut.Length > 0)
             columnNotes.Add($"left out {string.Join(", ", p.LeftOut.Select(c => $"'{c.Name}' ({c.Reason})"))}; --keep {string.Join(",", p.LeftOut.Select(c => c.Name))} uses them anyway");
-        return new PreparedData(train, test, task, p.ClassNames, Name, metadata, notes) { ColumnNotes = columnNotes };
+        return PreparedData.InMemory(train, test, task, p.ClassNames, Name, metadata, notes) with { ColumnNotes = columnNotes };
     }
 
     public override ModelData ForModel(ModelRequest r)

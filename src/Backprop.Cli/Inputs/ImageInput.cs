@@ -31,7 +31,7 @@ public abstract class ImageInput : InputKind
         var metadata = new Dictionary<string, string> { ["source"] = Name, ["input"] = "image" };
         foreach (var (key, value) in ExtraMetadata(r.Path!)) metadata[key] = value;
         if (ImageShape(all.FeatureCount) is { } shape) metadata[PreparedData.InputShapeKey] = string.Join(",", shape);
-        return new PreparedData(train, test, task, all.ClassNames ?? Enumerable.Range(0, classes).Select(c => c.ToString()).ToArray(), Name, metadata, []);
+        return PreparedData.InMemory(train, test, task, all.ClassNames ?? Enumerable.Range(0, classes).Select(c => c.ToString()).ToArray(), Name, metadata, []);
     }
 
     public override ModelData ForModel(ModelRequest r)

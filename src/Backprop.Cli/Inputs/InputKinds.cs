@@ -65,9 +65,9 @@ public static class InputKinds
                  ?? throw CliException.BadInput($"--data '{path}': this model was trained on {input} data; give data of the same kind."),
         };
         var data = kind.ForModel(request);
-        if (data.X.Dim(1) != request.Model.InputSize)
-            throw CliException.BadInput($"{path}: gives {data.X.Dim(1)} input features per example but the model expects {request.Model.InputSize}.");
-        if (request.NeedTargets && data.Y is null) throw CliException.BadInput($"{path}: has no target values to evaluate against.");
+        if (data.Examples.Features != request.Model.InputSize)
+            throw CliException.BadInput($"{path}: gives {data.Examples.Features} input features per example but the model expects {request.Model.InputSize}.");
+        if (request.NeedTargets && !data.HasTargets) throw CliException.BadInput($"{path}: has no target values to evaluate against.");
         return data;
     }
 

@@ -16,4 +16,6 @@ public sealed record InputRequest(
     bool DropMissing = false,
     string[]? Keep = null,
     string[]? Categorical = null,
-    bool Strict = false);
+    bool Strict = false,
+    int? ImageSize = null,
+    bool SkipBadImages = false);

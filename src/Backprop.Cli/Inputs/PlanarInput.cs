@@ -26,7 +26,7 @@ public sealed class PlanarInput : InputKind
         // generalisation on 400 points instead of on a 20 % split of 80, where one point moves accuracy 1.25 %.
         var train = Planar.Generate<float>();
         var test = r.TestSplit > 0 ? Planar.Generate<float>(seed: TestSeed) : null;
-        return new PreparedData(train, test, r.Task ?? ModelTask.BinaryClassification, Planar.ClassNames, Name,
+        return PreparedData.InMemory(train, test, r.Task ?? ModelTask.BinaryClassification, Planar.ClassNames, Name,
             new Dictionary<string, string> { ["source"] = Name, ["input"] = InputName },
             [$"no --data: training on the course's planar flower (400 points, generated in code, seed 1){(test is null ? "" : $" and testing on a fresh flower of 400 points (seed {TestSeed})")}"]);
     }

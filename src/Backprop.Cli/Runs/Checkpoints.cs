@@ -38,7 +38,7 @@ public static class Checkpoints
         {
             Optimizer.ImportState(optimizer, model.Parameters, state.Optimizer);
             shuffle.RestoreState(state.Shuffle);
-            foreach (var augmentation in model.Descendants().OfType<Augmentation<float>>()) augmentation.Batches = state.StepsCompleted; // one training batch per step
+            foreach (var layer in model.Descendants().OfType<IBatchSeeded>()) layer.Batches = state.StepsCompleted; // one training batch per step
         }
         catch (ArgumentException e)
         {

@@ -16,7 +16,8 @@ namespace Backprop.Cli.Runs;
 /// with <see cref="TrainingDefaults.NetworkLearningRate"/>, and the loss that matches the task. Why tanh for tables
 /// (measured, test data never seen in training): planar flower test accuracy 0.8975 against 0.8775 for ReLU (the course's
 /// 4-unit tanh network: 0.8975); housing R² 0.783 against 0.768. A CNN starts with the augmentation layers of
-/// <see cref="Augment"/> (--augment, else the input kind's default), which train only. What <c>summary</c> shows is this record.</summary>
+/// <see cref="Augment"/> (--augment, else the input kind's default), which train only, and trains with
+/// <see cref="TrainingDefaults.Images"/> (AdamW, batches of 32, warm-up + cosine schedule). What <c>summary</c> shows is this record.</summary>
 public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivation Hidden, IActivation Output, IInitializer Initializer, ILoss Loss,
     string OptimizerName, double LearningRate, int[]? ImageShape, string Augment = TrainingDefaults.Augment.None)
 {
@@ -42,7 +43,7 @@ public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivati
                 : $"--augment {augment} applies to the image CNN; an MLP (--model mlp or --layers) reads flattened pixels, so leave --augment out.");
         var hidden = s.HiddenActivation ?? (cnn ? Activation.Relu : DefaultTableActivation);
         var init = s.Initializer ?? (IsRectifier(hidden) ? Initializers.Initializer.He : Initializers.Initializer.Xavier);
-        var optimizer = s.Optimizer ?? TrainingDefaults.Optimizer;
+        var optimizer = s.Optimizer ?? (cnn ? TrainingDefaults.Images.Optimizer : TrainingDefaults.Optimizer);
         double lr = s.LearningRate ?? TrainingDefaults.NetworkLearningRate(optimizer);
         int[] dims = cnn ? ConvNetPlan.LayerDims(imageShape!, outputs) : [inputs, .. s.Hidden ?? DefaultHidden(inputs), outputs];
         return new NetworkPlan(cnn ? Cnn : Mlp, dims, hidden, task.OutputActivation, init, task.Loss, optimizer, lr, cnn ? imageShape : null, augment);
@@ -57,13 +58,34 @@ public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivati
     public Sequential<float> Build(uint seed)
     {
         var model = ImageShape is { } shape
-            ? ConvNetPlan.Build(shape, LayerDims[^1], Hidden, Output, ImageAugmentation.Layers<float>(Augment, seed))
+            ? ConvNetPlan.Build(shape, LayerDims[^1], Hidden, Output, ImageAugmentation.Layers<float>(Augment, seed), seed)
             : Sequential<float>.FromLayerDims(LayerDims, Hidden, Output);
         model.Initialize(Initializer, new NumpyRandom(seed));
         return model;
     }
 
-    public IOptimizer CreateOptimizer() => Optimizer.Parse(OptimizerName, LearningRate);
+    /// <summary>B: --batch-size, else <see cref="TrainingDefaults.Images.BatchSize"/> for the CNN and
+    /// <see cref="TrainingDefaults.BatchSize"/> for an MLP; at most m.</summary>
+    public int BatchSize(int? given, int examples) =>
+        Math.Min(given ?? (Architecture == Cnn ? TrainingDefaults.Images.BatchSize : TrainingDefaults.BatchSize), examples);
+
+    /// <summary>Epochs without --epochs: <see cref="TrainingDefaults.Images.Epochs"/> for the CNN, else <see cref="TrainingDefaults.Epochs"/>.</summary>
+    public int DefaultEpochs(int examples, int batchSize) =>
+        Architecture == Cnn ? TrainingDefaults.Images.Epochs(examples, batchSize) : TrainingDefaults.Epochs(examples, batchSize);
+
+    /// <summary>The learning-rate schedule of the plan: the CNN's <see cref="TrainingDefaults.Images.Schedule"/> on mini-batches,
+    /// else none (a constant α).</summary>
+    public string Schedule(bool miniBatches) => Architecture == Cnn && miniBatches ? TrainingDefaults.Images.Schedule : "constant";
+
+    /// <summary>The optimiser for a run of <paramref name="epochs"/> epochs of <paramref name="stepsPerEpoch"/> steps; a CNN on
+    /// mini-batches follows <see cref="TrainingDefaults.Images.Schedule"/>.</summary>
+    public IOptimizer CreateOptimizer(int epochs, int stepsPerEpoch, bool miniBatches)
+    {
+        var optimizer = Optimizer.Parse(OptimizerName, LearningRate);
+        if (Schedule(miniBatches) == "constant") return optimizer;
+        int warmup = Math.Min(TrainingDefaults.Images.WarmupEpochs, epochs - 1);
+        return new ScheduledOptimizer(optimizer, new WarmupCosineDecay(LearningRate, warmup, epochs), stepsPerEpoch);
+    }
 
     private static bool IsRectifier(IActivation a) =>
         a.Name.StartsWith("relu", StringComparison.Ordinal) || a.Name.StartsWith("leaky", StringComparison.Ordinal);

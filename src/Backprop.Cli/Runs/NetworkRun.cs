@@ -29,6 +29,7 @@ public static class NetworkRun
     {
         CsvInput => new HashSet<string>([.. Common, "--target", "--keep", "--categorical", "--drop-missing"]),
         Hdf5Input => new HashSet<string>([.. Common, "--x-key", "--y-key"]),
+        ImageFolderInput => new HashSet<string>([.. Common, "--image-size", "--skip-bad-images"]),
         _ => new HashSet<string>(Common),
     };
 
@@ -44,18 +45,20 @@ public static class NetworkRun
         var communicator = DistributedRun.Start(s, stderr);
         (s, stdout, stderr) = DistributedRun.Speaker(communicator.Rank, s, stdout, stderr);
         var data = input.Kind.ForNetwork(new InputRequest(input.Path, s.Target ?? input.DefaultTarget, s.Task, s.TestSplit, s.Seed,
-            s.XKey, s.YKey, s.DropMissing, s.Keep, s.Categorical, s.Strict));
+            s.XKey, s.YKey, s.DropMissing, s.Keep, s.Categorical, s.Strict, s.ImageSize, s.SkipBadImages));
         foreach (var note in data.ColumnNotes) stderr.WriteLine($"note: {note}");
         if (s.Mode == OutputMode.Human) foreach (var note in data.Notes) stderr.WriteLine(note);
 
         var train = data.Train;
-        Dataset<float>? validation = null;
+        IExampleSet<float>? validation = null;
         bool useValidation = s.Iterations is null && s.ValidationSplit > 0 && s.EarlyStopping > 0 && train.Count >= TrainingDefaults.MinExamplesForValidation;
         if (useValidation) (train, validation) = SplitOff(train, s.ValidationSplit, s.Seed + 7);
 
-        var plan = NetworkPlan.For(s, train.FeatureCount, data.Outputs, data.Task, data.ImageShape, input.Kind.DefaultAugmentation);
+        var plan = NetworkPlan.For(s, train.Features, data.Outputs, data.Task, data.ImageShape, input.Kind.DefaultAugmentation);
         var model = plan.Build(s.Seed);
-        IOptimizer optimizer = plan.CreateOptimizer();
+        int batch = s.Iterations is null ? plan.BatchSize(s.BatchSize, train.Count) : train.Count;
+        int epochs = s.Iterations ?? s.Epochs ?? plan.DefaultEpochs(train.Count, batch);
+        IOptimizer optimizer = plan.CreateOptimizer(epochs, (train.Count + batch - 1) / batch, s.Iterations is null);
         if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, train.Count);
         var shuffle = new NumpyRandom(s.Seed + 1);
         var resumed = s.Resume is null ? null : Checkpoints.Resume(s.Resume, model, optimizer, shuffle);
@@ -68,15 +71,19 @@ public static class NetworkRun
             callbacks.Add(early);
         }
         if (s.CheckpointEvery > 0) callbacks.Add(Checkpoints.Writer(s, model, optimizer, shuffle, early, data));
-        int batch = s.BatchSize ?? TrainingDefaults.BatchSize;
-        var options = s.Iterations is { } iterations
-            ? TrainingOptions.FullBatch(iterations, Math.Max(1, iterations / 200))
-            : TrainingOptions.MiniBatch(s.Epochs ?? TrainingDefaults.Epochs(train.Count, batch), batch, shuffle, Math.Max(1, (train.Count + batch - 1) / batch / 4));
-        options = options with { StartStep = resumed?.StepsCompleted ?? 0, Communicator = communicator };
-
+        var options = new TrainingOptions
+        {
+            Epochs = epochs, RecordCostEvery = s.Iterations is { } iterations ? Math.Max(1, iterations / 200) : Math.Max(1, (train.Count + batch - 1) / batch / 4),
+            StartStep = resumed?.StepsCompleted ?? 0, Communicator = communicator,
+        };
+        if (epochs == 1 && train is ImageFileExamples<float> images) train = images.With(images.Options with { CacheBytes = 0 }); // no later epoch to serve
+        using var batches = train.Batches(batch, s.Iterations is null ? shuffle : null);
+        using var held = validation?.Batches(TrainingDefaults.PredictionBatchSize, shuffle: null);
         var history = Interruptible.Run(cancel => new TrainingDisplay(s.Mode, stderr).Run($"training {data.Task.Name}", progress =>
-            model.Fit(train.X, train.Y, plan.Loss, optimizer,
-                options with { Cancellation = cancel, Callbacks = progress is null ? callbacks : [.. callbacks, progress] }, validation?.X, validation?.Y)));
+        {
+            var run = options with { Cancellation = cancel, Callbacks = progress is null ? callbacks : [.. callbacks, progress] };
+            return held is null ? model.Fit(batches, plan.Loss, optimizer, run) : model.Fit(batches, plan.Loss, optimizer, run, held);
+        }));
 
         var outcome = RunOutcome.Of(history);
         if (communicator.Rank != 0) { DistributedRun.Finish(communicator); return outcome; }
@@ -88,7 +95,7 @@ public static class NetworkRun
         return outcome;
     }
 
-    internal static (Dataset<float> Kept, Dataset<float> Held) SplitOff(Dataset<float> data, double fraction, uint seed)
+    internal static (IExampleSet<float> Kept, IExampleSet<float> Held) SplitOff(IExampleSet<float> data, double fraction, uint seed)
     {
         int held = Math.Clamp((int)Math.Ceiling(fraction * data.Count), 1, data.Count - 1);
         var order = new NumpyRandom(seed).Permutation(data.Count);

@@ -14,11 +14,11 @@ public static class Plotting
     {
         if (s.CostPlotPath is not { } costPath) return [];
         var written = new List<string>(CostCurve(costPath, history, $"Cost of the {report.Task.Name} network [{string.Join(", ", report.LayerDims)}]"));
-        if (data.Train.FeatureCount == 2 && data.Task != ModelTask.Regression)
+        if (data.TrainRows is { FeatureCount: 2 } rows && data.Task != ModelTask.Regression)
         {
             var boundary = s.BoundaryPlotPath!;
-            var x = data.Train.X;
-            var labels = data.Train.Labels();
+            var x = rows.X;
+            var labels = rows.Labels();
             Plots.DecisionBoundary(boundary, Column(x, 0), Column(x, 1), labels, points => Probability(model, points, data.Task), "Decision boundary");
             written.Add(boundary);
         }

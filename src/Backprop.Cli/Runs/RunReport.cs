@@ -24,7 +24,7 @@ public sealed record RunReport(
     string Settings)
 {
     /// <summary>The report of a finished network run; its settings are those the run really used (the plan's, not the flags').</summary>
-    public static RunReport Create(Sequential<float> model, PreparedData data, Dataset<float> train, Dataset<float>? validation,
+    public static RunReport Create(Sequential<float> model, PreparedData data, IExampleSet<float> train, IExampleSet<float>? validation,
         TrainingHistory history, NetworkPlan plan, TrainSettings s, int batchSize)
     {
         var scale = TargetScale.FromMetadata(data.Metadata);
@@ -32,7 +32,7 @@ public sealed record RunReport(
         var testMetrics = data.Test is { Count: > 0 } test ? MetricsOf(model, test, data.Task, scale) : null;
         var settings = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["model"] = plan.Architecture, ["augment"] = plan.Augment, ["optimizer"] = plan.OptimizerName, ["learning_rate"] = plan.LearningRate, ["hidden_activation"] = plan.Hidden.Name,
+            ["model"] = plan.Architecture, ["augment"] = plan.Augment, ["optimizer"] = plan.OptimizerName, ["learning_rate"] = plan.LearningRate, ["schedule"] = plan.Schedule(s.Iterations is null), ["hidden_activation"] = plan.Hidden.Name,
             ["initializer"] = plan.Initializer.Name, ["loss"] = plan.Loss.Name, ["iterations"] = s.Iterations,
             ["epochs"] = s.Iterations is null ? history.Epochs.Count : null, ["batch_size"] = s.Iterations is null ? batchSize : null,
             ["l2"] = s.L2, ["seed"] = s.Seed, ["test_split"] = s.TestSplit,
@@ -45,9 +45,11 @@ public sealed record RunReport(
     }
 
     /// <summary>accuracy, precision, recall, f1 and loss for classification; mse, mae, r2 (in the target's own units) and loss for regression.</summary>
-    public static Dictionary<string, double> MetricsOf(Module<float> model, Dataset<float> data, ModelTask task, TargetScale? scale)
+    public static Dictionary<string, double> MetricsOf(Module<float> model, IExampleSet<float> data, ModelTask task, TargetScale? scale)
     {
-        var result = model.Evaluate(data.X, data.Y, task.Loss);
+        task.Loss.CheckOutput(model.OutputActivation);
+        var (a, y) = model.Outputs(data); // one batched pass: the metrics and the regression values both come from A
+        var result = Evaluation.Score(model, a, y, task.Loss);
         var metrics = new Dictionary<string, double> { ["loss"] = result.Loss };
         if (result.Classification is { } c)
         {
@@ -58,11 +60,11 @@ public sealed record RunReport(
         }
         else
         {
-            var predicted = model.PredictValues(data.X).AsReadOnlySpan();
-            var actual = data.Y.AsReadOnlySpan();
+            var predicted = a.AsReadOnlySpan();
+            var actual = y.AsReadOnlySpan();
             double[] p = scale?.Unapply(predicted) ?? predicted.ToArray().Select(v => (double)v).ToArray();
-            double[] a = scale?.Unapply(actual) ?? actual.ToArray().Select(v => (double)v).ToArray();
-            var r = RegressionMetrics.Compute(p, a);
+            double[] t = scale?.Unapply(actual) ?? actual.ToArray().Select(v => (double)v).ToArray();
+            var r = RegressionMetrics.Compute(p, t);
             metrics["mse"] = r.Mse;
             metrics["mae"] = r.Mae;
             metrics["r2"] = r.R2;

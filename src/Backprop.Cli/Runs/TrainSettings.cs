@@ -35,6 +35,10 @@ public sealed record TrainSettings
     public double ValidationSplit { get; init; } = TrainingDefaults.ValidationSplit;
     public int EarlyStopping { get; init; } = TrainingDefaults.EarlyStoppingPatience;
     public bool DropMissing { get; init; }
+    /// <summary>--image-size: the side a folder's images are resized to (null: from the data).</summary>
+    public int? ImageSize { get; init; }
+    /// <summary>--skip-bad-images: unreadable image files are noted and left out instead of failing the run.</summary>
+    public bool SkipBadImages { get; init; }
     /// <summary>Columns kept although the column screen would leave them out.</summary>
     public string[] Keep { get; init; } = [];
     /// <summary>Columns read as categories although their cells look like numbers.</summary>

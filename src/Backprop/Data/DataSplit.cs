@@ -4,7 +4,7 @@ namespace Backprop.Data;
 
 /// <summary>A seeded train/test split of m rows, the same as scikit-learn's <c>train_test_split(…, random_state=seed)</c>:
 /// p = permutation(m), test = p[0 … ⌈f·m⌉ − 1], train = p[⌈f·m⌉ …].</summary>
-internal static class DataSplit
+public static class DataSplit
 {
     public static (int[] Train, int[] Test) Indices(int count, double testFraction, NumpyRandom random)
     {

@@ -9,7 +9,7 @@ namespace Backprop.Layers;
 /// generator seeded with s_k = mix(seed, k) (SplitMix64's finaliser), so the same seed gives the same augmented batches and
 /// a resumed run that sets <see cref="Batches"/> to its step count repeats the uninterrupted one; in evaluation Y = X (the
 /// input itself), so evaluate and predict never see it. The gradient flows through a: dX = a's backward of dY with r_k.</summary>
-public abstract class Augmentation<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
+public abstract class Augmentation<T> : Module<T>, IBatchSeeded where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly NumpyRandom _random = new();
 

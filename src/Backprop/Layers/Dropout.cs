@@ -6,12 +6,17 @@ using Backprop.Tensors;
 
 namespace Backprop.Layers;
 
-/// <summary>Inverted dropout: in training Y = X ∘ D with D = (U ≥ rate)/(1 − rate), a fresh mask per call drawn from a
-/// generator seeded with <paramref name="seed"/> (so runs repeat); in evaluation Y = X. Backward: dX = dY ∘ D.</summary>
-public sealed class Dropout<T>(double rate, uint seed = 0) : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
+/// <summary>Inverted dropout: in training Y = X ∘ D with D = (U ≥ rate)/(1 − rate), a fresh mask per training batch k
+/// drawn from a generator seeded with s_k = mix(<paramref name="seed"/>, k) (<see cref="IBatchSeeded"/>, as the
+/// augmentations), so runs repeat and a resumed run draws the masks of the uninterrupted one; in evaluation Y = X.
+/// Backward: dX = dY ∘ D.</summary>
+public sealed class Dropout<T>(double rate, uint seed = 0) : Module<T>, IBatchSeeded where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly NodePool<T, DropoutNode<T>> _nodes = new(() => new DropoutNode<T>());
-    private readonly NumpyRandom _random = new(seed);
+    private readonly NumpyRandom _random = new();
+
+    /// <summary>k: training batches masked so far.</summary>
+    public long Batches { get; set; }
 
     /// <summary>The probability of dropping a unit, in [0, 1).</summary>
     public double Rate { get; } = rate is >= 0 and < 1 ? rate : throw new ArgumentOutOfRangeException(nameof(rate), rate, "The dropout rate must be in [0, 1).");
@@ -19,8 +24,12 @@ public sealed class Dropout<T>(double rate, uint seed = 0) : Module<T> where T :
     /// <summary>The seed the masks are drawn from.</summary>
     public uint Seed { get; } = seed;
 
-    public override Tensor<T> Forward(Tensor<T> input) =>
-        IsTraining && Rate > 0 ? _nodes.Next().Forward(input, Rate, _random) : input;
+    public override Tensor<T> Forward(Tensor<T> input)
+    {
+        if (!IsTraining || Rate == 0) return input;
+        _random.Seed(Augmentation<T>.BatchSeed(Seed, Batches++));
+        return _nodes.Next().Forward(input, Rate, _random);
+    }
 
     public override string ToString() => $"Dropout({Rate})";
 }

@@ -35,7 +35,14 @@ public static class Evaluation
             throw new ArgumentException($"X has shape {ShapeMath.Format(x.Shape)} and Y {ShapeMath.Format(y.Shape)}; both need one row per example.");
         if (x.Dim(0) == 0) throw new ArgumentException("Evaluation needs at least one example.");
 
-        var a = Prediction.Run(model, x, batchSize);
+        return Score(model, Prediction.Run(model, x, batchSize), y, loss, threshold);
+    }
+
+    /// <summary>J(A, Y) and the metrics of outputs A the model has already computed for targets Y (a source's batches
+    /// gathered, say).</summary>
+    public static EvaluationResult Score<T>(Module<T> model, Tensor<T> a, Tensor<T> y, ILoss loss, double threshold = 0.5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (!a.Shape.SequenceEqual(y.Shape))
             throw new ArgumentException($"Y has shape {ShapeMath.Format(y.Shape)}; the model's output is {ShapeMath.Format(a.Shape)}.");
         double cost;

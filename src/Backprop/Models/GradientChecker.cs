@@ -42,7 +42,7 @@ public static class GradientChecker
     /// <summary>Runs backward propagation once on (X, Y) and compares every parameter's gradient with central differences
     /// of J = <paramref name="loss"/>.Cost: 2·(number of parameters) extra forward passes, so use it on small networks and
     /// batches. Each θᵢ is restored to its exact original value after its two perturbations; the gradients keep the
-    /// backprop values. Augmentation layers in training mode draw the same choices on every one of these passes (their batch
+    /// backprop values. Augmentation and dropout layers (<see cref="IBatchSeeded"/>) in training mode draw the same choices on every one of these passes (their batch
     /// count is set back before each), so J is one function of θ; afterwards they stand one batch further on.</summary>
     public static GradientCheckResult Check(Module<double> model, Tensor<double> x, Tensor<double> y, ILoss loss, double epsilon = DefaultEpsilon)
     {
@@ -50,7 +50,7 @@ public static class GradientChecker
         ArgumentNullException.ThrowIfNull(loss);
         if (!(epsilon > 0) || double.IsInfinity(epsilon)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be a positive number.");
         loss.CheckOutput(model.OutputActivation);
-        var augmentations = (model is Augmentation<double> self ? [self] : model.Descendants().OfType<Augmentation<double>>())
+        var augmentations = (model is IBatchSeeded self ? [self] : model.Descendants().OfType<IBatchSeeded>())
             .Select(a => (Layer: a, a.Batches)).ToArray();
         void SameDraws() { foreach (var (layer, batches) in augmentations) layer.Batches = batches; }
         model.ZeroGrad();

@@ -7,9 +7,12 @@ namespace Backprop.Training;
 /// <summary>Where training reads its mini-batches from: m = <see cref="Count"/> examples in ⌈m / B⌉ batches of
 /// B = <see cref="BatchSize"/> rows (the last may be smaller). Each epoch starts with <see cref="StartEpoch"/>, which
 /// draws that epoch's order, and then asks for batches 0, 1, … in turn; a batch's tensors stay valid until the next
-/// request. The same seed gives the same batches in the same order.</summary>
-public interface IBatchSource<T> where T : unmanaged, IFloatingPointIeee754<T>
+/// request. The same seed gives the same batches in the same order. Dispose it when done: a streaming source stops its
+/// decoding threads; an in-memory one has nothing to release.</summary>
+public interface IBatchSource<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
+    void IDisposable.Dispose() { }
+
     /// <summary>m, the examples in one epoch.</summary>
     int Count { get; }
 

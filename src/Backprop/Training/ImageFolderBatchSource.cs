@@ -13,15 +13,16 @@ namespace Backprop.Training;
 /// <see cref="ImageStreamOptions.PrefetchDepth"/> batches on <see cref="ImageStreamOptions.DecodeThreads"/> worker
 /// threads while the step runs; image i of a batch always lands in row i, so the batches are the same whatever the
 /// number of threads, and order = NumPy's <c>permutation(m)</c> of the shuffle each epoch, as in
-/// <see cref="TensorBatchSource{T}"/>. Memory: (depth + 1)·B·width·height·3 values, plus at most
-/// <see cref="ImageStreamOptions.CacheBytes"/> of decoded images kept for later epochs.</summary>
+/// <see cref="TensorBatchSource{T}"/>. Memory: (depth + 1)·B·width·height·channels values, plus at most
+/// <see cref="ImageStreamOptions.CacheBytes"/> of decoded images kept for later epochs, one byte per value (the decoded
+/// bytes are what <see cref="ImageFolder.DecodeInto"/> gives, so a cached image equals a decoded one).</summary>
 public sealed class ImageFolderBatchSource<T> : IBatchSource<T>, IDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly IReadOnlyList<(string Path, int Label)> _files;
     private readonly int _width, _height, _features, _batch, _classes;
     private readonly ImageStreamOptions _options;
     private readonly NumpyRandom? _shuffle;
-    private readonly ConcurrentDictionary<int, T[]> _cache = new();
+    private readonly ConcurrentDictionary<int, byte[]> _cache = new();
     private long _cachedBytes;
     private readonly BlockingCollection<Slot> _free = new();
     private BlockingCollection<(int Index, Slot Slot)>? _ready;
@@ -33,15 +34,23 @@ public sealed class ImageFolderBatchSource<T> : IBatchSource<T>, IDisposable whe
     private int[] _order;
 
     /// <summary>The images of <paramref name="folder"/> in batches of <paramref name="batch"/>, resized to
-    /// <paramref name="width"/> × <paramref name="height"/>, reshuffled each epoch by <paramref name="shuffle"/> (file order
+    /// <paramref name="width"/> × <paramref name="height"/> RGB, reshuffled each epoch by <paramref name="shuffle"/> (file order
     /// when null). Nothing is decoded until the first epoch starts.</summary>
     public ImageFolderBatchSource(string folder, int width, int height, int batch, NumpyRandom? shuffle, ImageStreamOptions? options = null)
+        : this(ImageFolder.List(folder), width, height, 3, batch, shuffle, options) { }
+
+    /// <summary>The images <paramref name="listing"/> names (a folder's <see cref="ImageFolder.List"/>, or part of it), with
+    /// <paramref name="channels"/> = 3 (RGB) or 1 (grey) per pixel.</summary>
+    public ImageFolderBatchSource((IReadOnlyList<(string Path, int Label)> Files, string[] Classes) listing, int width, int height, int channels,
+        int batch, NumpyRandom? shuffle, ImageStreamOptions? options = null)
     {
         if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), $"The image size must be positive; got {width} × {height}.");
+        if (channels is not (1 or 3)) throw new ArgumentOutOfRangeException(nameof(channels), channels, "Images are read with 3 channels (RGB) or 1 (grey).");
         if (batch <= 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "The batch size must be ≥ 1.");
+        if (listing.Files.Count == 0) throw new ArgumentException("An image stream needs at least one image.", nameof(listing));
         _options = (options ?? new ImageStreamOptions()).Validated();
-        (_files, Classes) = ImageFolder.List(folder);
-        (_width, _height, _features, _shuffle) = (width, height, width * height * 3, shuffle);
+        (_files, Classes) = listing;
+        (_width, _height, _features, _shuffle) = (width, height, width * height * channels, shuffle);
         _batch = Math.Min(batch, _files.Count);
         _classes = _options.OneHot ? Classes.Count : 1;
         _order = Enumerable.Range(0, _files.Count).ToArray();
@@ -125,13 +134,14 @@ public sealed class ImageFolderBatchSource<T> : IBatchSource<T>, IDisposable whe
     private void Fill(int image, Slot slot, int row)
     {
         var x = slot.X.AsSpan().Slice(row * _features, _features);
-        if (_cache.TryGetValue(image, out var cached)) cached.CopyTo(x);
+        if (_cache.TryGetValue(image, out var cached)) ImageFolder.Scale<T>(cached, x);
         else
         {
-            ImageFolder.ReadInto(_files[image].Path, _width, _height, x);
-            long size = System.Runtime.InteropServices.MemoryMarshal.AsBytes(x).Length;
-            if (Interlocked.Add(ref _cachedBytes, size) <= _options.CacheBytes) _cache[image] = x.ToArray();
-            else Interlocked.Add(ref _cachedBytes, -size);
+            var bytes = new byte[_features];
+            ImageFolder.DecodeInto(_files[image].Path, _width, _height, bytes);
+            ImageFolder.Scale<T>(bytes, x);
+            if (Interlocked.Add(ref _cachedBytes, bytes.Length) <= _options.CacheBytes) _cache[image] = bytes;
+            else Interlocked.Add(ref _cachedBytes, -bytes.Length);
         }
         int label = _files[image].Label;
         if (_options.OneHot) slot.Y[row, label] = T.One;

@@ -28,7 +28,9 @@ public static class Trainer
         options.Validate(m);
         int batch = Math.Min(options.BatchSize ?? m, m);
         var shard = Shard.Of(options.Communicator);
-        return Loop(model, new TensorBatchSource<T>(x, y, batch, options.Shuffle, shard), loss, optimizer, options, validationX, validationY);
+        if (validationX is not null || validationY is not null) CheckData(validationX!, validationY!, "Validation");
+        Func<double>? validation = validationX is null ? null : () => ValidationCost(model, loss, validationX, validationY!);
+        return Loop(model, new TensorBatchSource<T>(x, y, batch, options.Shuffle, shard), loss, optimizer, options, validation);
     }
 
     /// <summary>Trains <paramref name="model"/> on the batches of <paramref name="batches"/> (an image folder streamed from
@@ -40,6 +42,22 @@ public static class Trainer
         TrainingOptions options, Tensor<T>? validationX = null, Tensor<T>? validationY = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (validationX is not null || validationY is not null) CheckData(validationX!, validationY!, "Validation");
+        return FitSource(model, batches, loss, optimizer, options, validationX is null ? null : () => ValidationCost(model, loss, validationX, validationY!));
+    }
+
+    /// <summary>Trains on <paramref name="batches"/> with the validation cost of each epoch computed over
+    /// <paramref name="validation"/>'s batches (a source kept open across epochs: an image stream's cache serves them all).</summary>
+    public static TrainingHistory Fit<T>(this Module<T> model, IBatchSource<T> batches, ILoss loss, IOptimizer optimizer,
+        TrainingOptions options, IBatchSource<T> validation) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        return FitSource(model, batches, loss, optimizer, options, () => model.Cost(validation, loss));
+    }
+
+    private static TrainingHistory FitSource<T>(Module<T> model, IBatchSource<T> batches, ILoss loss, IOptimizer optimizer,
+        TrainingOptions options, Func<double>? validationCost) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         ArgumentNullException.ThrowIfNull(batches);
         if (options.BatchSize is not null || options.Shuffle is not null)
             throw new ArgumentException("A batch source decides batch size and shuffling; leave TrainingOptions.BatchSize and Shuffle unset.", nameof(options));
@@ -47,17 +65,16 @@ public static class Trainer
         var shard = Shard.Of(options.Communicator);
         if (!shard.IsWhole && batches.Shard.IsWhole) batches = new ShardedBatchSource<T>(batches, shard);
         if (batches.Shard != shard) throw new ArgumentException($"The batch source hands out the shard of {batches.Shard}, but this process is {shard}.", nameof(batches));
-        return Loop(model, batches, loss, optimizer, options, validationX, validationY);
+        return Loop(model, batches, loss, optimizer, options, validationCost);
     }
 
     private static TrainingHistory Loop<T>(Module<T> model, IBatchSource<T> batches, ILoss loss, IOptimizer optimizer,
-        TrainingOptions options, Tensor<T>? validationX, Tensor<T>? validationY) where T : unmanaged, IFloatingPointIeee754<T>
+        TrainingOptions options, Func<double>? validationCost) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(optimizer);
         loss.CheckOutput(model.OutputActivation);
         model.Train(); // dropout drops and batch norm uses batch statistics while fitting; evaluation switches back per call
-        if (validationX is not null || validationY is not null) CheckData(validationX!, validationY!, "Validation");
         int stepsPerEpoch = batches.BatchesPerEpoch;
         int totalSteps = checked(options.Epochs * stepsPerEpoch);
 
@@ -113,8 +130,8 @@ public static class Trainer
             }
             if (epochSteps == 0) break;
             sync?.BroadcastBuffers(); // rank 0's batch-norm statistics, so validation agrees on every rank
-            double? validationCost = validationX is null ? null : ValidationCost(model, loss, validationX, validationY!);
-            var epochResult = new EpochResult(epoch, epochCost / epochSteps, validationCost);
+            double? validation = validationCost?.Invoke();
+            var epochResult = new EpochResult(epoch, epochCost / epochSteps, validation);
             history.Epochs.Add(epochResult);
             foreach (var c in callbacks) c.OnEpochEnd(context, epochResult);
         }

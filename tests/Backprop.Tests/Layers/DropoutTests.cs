@@ -13,7 +13,7 @@ public class DropoutTests
     public void In_training_each_unit_is_dropped_or_scaled_by_one_over_keep_probability_with_NumPy_draws()
     {
         var x = Tensor<double>.Ones(2, 5);
-        var y = new Dropout<double>(0.4, seed: 1).Forward(x);
+        var y = Op.Dropout(x, 0.4, new NumpyRandom(1));
 
         // np.random.seed(1); np.random.rand(10) ≥ 0.4 → the first draw 0.417022 keeps, the second 0.720324 keeps,
         // the third 0.000114 drops: the course's D = (rand < keep_prob) with keep_prob = 0.6 reads the same draws.
@@ -21,6 +21,26 @@ public class DropoutTests
         var expected = Enumerable.Range(0, 10).Select(_ => draws.NextDouble() >= 0.4 ? 1 / 0.6 : 0).ToArray();
         Assert.Equal(expected, y.ToArray());
         Assert.Equal(0, y[0, 2]);
+    }
+
+    [Fact]
+    public void The_layer_draws_batch_k_from_a_generator_seeded_with_mix_of_seed_and_k_so_a_resumed_run_repeats_its_masks()
+    {
+        var x = Tensor<double>.Ones(2, 5);
+        var layer = new Dropout<double>(0.4, seed: 1);
+        var first = layer.Forward(x).ToArray();
+        var second = layer.Forward(x).ToArray();
+
+        double[] Mask(long k)
+        {
+            var draws = new NumpyRandom(Augmentation<double>.BatchSeed(1, k));
+            return Enumerable.Range(0, 10).Select(_ => draws.NextDouble() >= 0.4 ? 1 / 0.6 : 0).ToArray();
+        }
+        Assert.Equal(Mask(0), first);
+        Assert.Equal(Mask(1), second);
+        Assert.NotEqual(first, second);
+        layer.Batches = 1; // a run resumed after one step
+        Assert.Equal(second, layer.Forward(x).ToArray());
     }
 
     [Fact]
