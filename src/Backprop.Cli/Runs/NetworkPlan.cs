@@ -73,6 +73,11 @@ public sealed record NetworkPlan(string Architecture, int[] LayerDims, IActivati
     public int DefaultEpochs(int examples, int batchSize) =>
         Architecture == Cnn ? TrainingDefaults.Images.Epochs(examples, batchSize) : TrainingDefaults.Epochs(examples, batchSize);
 
+    /// <summary>Epochs of patience: --early-stopping when given, else <see cref="TrainingDefaults.Images.EarlyStoppingPatience"/>
+    /// (off) for the CNN and <see cref="TrainingDefaults.EarlyStoppingPatience"/> for an MLP.</summary>
+    public int EarlyStopping(TrainSettings s) =>
+        s.Given.Contains("--early-stopping") || Architecture != Cnn ? s.EarlyStopping : TrainingDefaults.Images.EarlyStoppingPatience;
+
     /// <summary>The learning-rate schedule of the plan: the CNN's <see cref="TrainingDefaults.Images.Schedule"/> on mini-batches,
     /// else none (a constant α).</summary>
     public string Schedule(bool miniBatches) => Architecture == Cnn && miniBatches ? TrainingDefaults.Images.Schedule : "constant";

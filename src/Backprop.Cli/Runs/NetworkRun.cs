@@ -50,11 +50,14 @@ public static class NetworkRun
         if (s.Mode == OutputMode.Human) foreach (var note in data.Notes) stderr.WriteLine(note);
 
         var train = data.Train;
+        var plan = NetworkPlan.For(s, train.Features, data.Outputs, data.Task, data.ImageShape, input.Kind.DefaultAugmentation);
+        int patience = plan.EarlyStopping(s);
+        if (patience == 0 && s.Given.Contains("--validation-split"))
+            throw CliException.Usage("--validation-split holds data out for early stopping, which is off here (the image CNN's default, or --early-stopping 0); give --early-stopping N too.");
         IExampleSet<float>? validation = null;
-        bool useValidation = s.Iterations is null && s.ValidationSplit > 0 && s.EarlyStopping > 0 && train.Count >= TrainingDefaults.MinExamplesForValidation;
+        bool useValidation = s.Iterations is null && s.ValidationSplit > 0 && patience > 0 && train.Count >= TrainingDefaults.MinExamplesForValidation;
         if (useValidation) (train, validation) = SplitOff(train, s.ValidationSplit, s.Seed + 7);
 
-        var plan = NetworkPlan.For(s, train.Features, data.Outputs, data.Task, data.ImageShape, input.Kind.DefaultAugmentation);
         var model = plan.Build(s.Seed);
         int batch = s.Iterations is null ? plan.BatchSize(s.BatchSize, train.Count) : train.Count;
         int epochs = s.Iterations ?? s.Epochs ?? plan.DefaultEpochs(train.Count, batch);
@@ -64,7 +67,7 @@ public static class NetworkRun
         var resumed = s.Resume is null ? null : Checkpoints.Resume(s.Resume, model, optimizer, shuffle);
 
         var callbacks = new List<ITrainingCallback>();
-        EarlyStopping? early = validation is not null ? new EarlyStopping(s.EarlyStopping) : null;
+        EarlyStopping? early = validation is not null ? new EarlyStopping(patience) : null;
         if (early is not null)
         {
             if (resumed?.EarlyStopping is { } saved) callbacks.Add(saved.ResumeInto(early, model, s.Resume!));

@@ -36,7 +36,7 @@ public sealed record RunReport(
             ["initializer"] = plan.Initializer.Name, ["loss"] = plan.Loss.Name, ["iterations"] = s.Iterations,
             ["epochs"] = s.Iterations is null ? history.Epochs.Count : null, ["batch_size"] = s.Iterations is null ? batchSize : null,
             ["l2"] = s.L2, ["seed"] = s.Seed, ["test_split"] = s.TestSplit,
-            ["validation_split"] = validation is null ? 0 : s.ValidationSplit, ["early_stopping"] = validation is null ? 0 : s.EarlyStopping,
+            ["validation_split"] = validation is null ? 0 : s.ValidationSplit, ["early_stopping"] = validation is null ? 0 : plan.EarlyStopping(s),
             ["steps"] = history.StepsCompleted,
         });
         double finalCost = history.Epochs.Count > 0 ? history.Epochs[^1].Cost : history.Costs.Count > 0 ? history.Costs[^1].Cost : double.NaN;

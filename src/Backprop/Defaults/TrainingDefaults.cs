@@ -117,6 +117,12 @@ public static class TrainingDefaults
 
         public const int WarmupEpochs = 2;
 
+        /// <summary>Early stopping of the CNN without <c>--early-stopping</c>: 0, off, so no validation split is held out and
+        /// the cosine schedule runs to its end. Restoring the best weights on a validation split of a few photos picked
+        /// noisy epochs: on cat vs non-cat (17 validation images) seeds 1–5 scored 0.80/0.86/0.86/0.84/0.34, against
+        /// 0.88/0.90/0.90/0.84 for the schedule's last weights.</summary>
+        public const int EarlyStoppingPatience = 0;
+
         /// <summary>The dropout rate before each dense layer of the head: 0.3.</summary>
         public const double Dropout = 0.3;
     }
