@@ -88,6 +88,9 @@ public static class NetworkRun
             return held is null ? model.Fit(batches, plan.Loss, optimizer, run) : model.Fit(batches, plan.Loss, optimizer, run, held);
         }));
 
+        if (batches is ImageFolderBatchSource<float> stream && s.Mode == OutputMode.Human)
+            stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Streamed {train.Count} images an epoch; training waited {stream.WaitTime.TotalSeconds:F1} s of {history.Elapsed.TotalSeconds:F1} s for decoding."));
         var outcome = RunOutcome.Of(history);
         if (communicator.Rank != 0) { DistributedRun.Finish(communicator); return outcome; }
         var report = RunReport.Create(model, data, train, validation, history, plan, s, batch);
