@@ -7,7 +7,7 @@ namespace Backprop.Tests.Cli;
 /// (the course's L-layer network: 0.80). CI runs it at the default, AVX2 and 128-bit levels.</summary>
 public sealed class CliCatTargetTests
 {
-    [Fact]
+    [SkippableFact]
     public void The_default_image_model_scores_at_least_0_84_on_the_course_cat_test_set()
     {
         var train = TestData.Dataset("catvnoncat", "train_catvnoncat.h5");
