@@ -81,7 +81,7 @@ public static class NetworkRun
         };
         if (epochs == 1 && train is ImageFileExamples<float> images) train = images.With(images.Options with { CacheBytes = 0 }); // no later epoch to serve
         using var batches = train.Batches(batch, s.Iterations is null ? shuffle : null);
-        using var held = validation?.Batches(TrainingDefaults.PredictionBatchSize, shuffle: null);
+        using var held = validation?.Batches(TrainingDefaults.PredictionBatchRows(validation.Features), shuffle: null);
         var history = Interruptible.Run(cancel => new TrainingDisplay(s.Mode, stderr).Run($"training {data.Task.Name}", progress =>
         {
             var run = options with { Cancellation = cancel, Callbacks = progress is null ? callbacks : [.. callbacks, progress] };

@@ -33,9 +33,18 @@ public static class TrainingDefaults
     /// <summary>Examples per mini-batch of a network run: 64, a common size that keeps the GEMMs efficient.</summary>
     public const int BatchSize = 64;
 
-    /// <summary>Rows per forward pass of prediction, evaluation, training metrics and validation: 256, so their memory is
-    /// one batch's activations (for a 64×64 CNN tens of MB) instead of the whole set's, with GEMMs still large enough.</summary>
+    /// <summary>The most rows per forward pass of prediction, evaluation, training metrics and validation: 256, so their
+    /// memory is one batch's activations instead of the whole set's, with GEMMs still large enough.</summary>
     public const int PredictionBatchSize = 256;
+
+    /// <summary>Input values one prediction batch may hold: 2²¹ (8 MB of float32), so a batch of large images is smaller.</summary>
+    public const int PredictionBatchValues = 1 << 21;
+
+    /// <summary>Rows per prediction batch for examples of n₀ values each: B = clamp(2²¹ / n₀, 16, 256) — 256 for tables and
+    /// 28×28 images, 170 at 64×64×3, 69 at 100×100×3, 16 at 224×224×3 — so a batch's activations stay tens of MB whatever
+    /// the image size.</summary>
+    public static int PredictionBatchRows(long featuresPerExample) =>
+        (int)Math.Clamp(PredictionBatchValues / Math.Max(1, featuresPerExample), 16, PredictionBatchSize);
 
     /// <summary>Batches an image stream decodes ahead of the training step: 2, enough to hide decoding jitter while memory
     /// stays (2 + 1)·B images.</summary>

@@ -27,7 +27,7 @@ public sealed record EvaluationResult(double Loss, ClassificationMetrics? Classi
 public static class Evaluation
 {
     public static EvaluationResult Evaluate<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss, double threshold = 0.5,
-        int batchSize = TrainingDefaults.PredictionBatchSize) where T : unmanaged, IFloatingPointIeee754<T>
+        int? batchSize = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(loss);
         loss.CheckOutput(model.OutputActivation);
@@ -61,7 +61,7 @@ public static class Evaluation
     /// <summary>J = loss(model(X), Y): forward passes in evaluation mode in batches of at most <paramref name="batchSize"/>
     /// rows, nothing recorded, J computed once on all outputs.</summary>
     public static double Cost<T>(this Module<T> model, Tensor<T> x, Tensor<T> y, ILoss loss,
-        int batchSize = TrainingDefaults.PredictionBatchSize) where T : unmanaged, IFloatingPointIeee754<T>
+        int? batchSize = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(loss);
         var a = Prediction.Run(model, x, batchSize);

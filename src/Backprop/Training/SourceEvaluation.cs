@@ -8,9 +8,9 @@ using Backprop.Tensors;
 namespace Backprop.Training;
 
 /// <summary>Evaluation, prediction and validation cost over examples read in batches (<see cref="IExampleSet{T}"/>): each
-/// batch of at most <see cref="TrainingDefaults.PredictionBatchSize"/> rows goes forward in evaluation mode without a
+/// batch of <see cref="TrainingDefaults.PredictionBatchRows"/> rows goes forward in evaluation mode without a
 /// graph, only the outputs A [m × nL] (and Y) are gathered, and J(A, Y) and the metrics are computed once on all of them —
-/// the same numbers as <see cref="Evaluation.Evaluate{T}(Module{T}, Tensor{T}, Tensor{T}, ILoss, double, int)"/> on the
+/// the same numbers as <see cref="Evaluation.Evaluate{T}(Module{T}, Tensor{T}, Tensor{T}, ILoss, double, int?)"/> on the
 /// whole set in memory, with memory of one batch's activations.</summary>
 public static class SourceEvaluation
 {
@@ -32,7 +32,7 @@ public static class SourceEvaluation
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("Evaluation needs at least one example.", nameof(examples));
-        using var source = examples.Batches(TrainingDefaults.PredictionBatchSize, shuffle: null);
+        using var source = examples.Batches(TrainingDefaults.PredictionBatchRows(examples.Features), shuffle: null);
         return model.Outputs(source);
     }
 
