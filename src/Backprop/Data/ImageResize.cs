@@ -1,7 +1,7 @@
 namespace Backprop.Data;
 
 /// <summary>Resizing that keeps the aspect ratio: the centred crop of the source with the target's aspect ratio (the
-/// whole width or the whole height), sampled bilinearly with pixel centres aligned, each value rounded to a byte.</summary>
+/// whole width or the whole height), sampled bilinearly with pixel centres aligned, each value rounded to a byte (halves away from zero, as Pillow does).</summary>
 internal static class ImageResize
 {
     /// <summary>destination (width × height × channels) ← the centre crop of source (sourceWidth × sourceHeight × channels).</summary>
@@ -26,7 +26,7 @@ internal static class ImageResize
                 {
                     double upper = source[(y0 * sourceWidth + x0) * channels + ch] * (1 - fx) + source[(y0 * sourceWidth + x1) * channels + ch] * fx;
                     double lower = source[(y1 * sourceWidth + x0) * channels + ch] * (1 - fx) + source[(y1 * sourceWidth + x1) * channels + ch] * fx;
-                    destination[(row * width + col) * channels + ch] = (byte)Math.Round(upper * (1 - fy) + lower * fy);
+                    destination[(row * width + col) * channels + ch] = (byte)Math.Round(upper * (1 - fy) + lower * fy, MidpointRounding.AwayFromZero);
                 }
             }
         }

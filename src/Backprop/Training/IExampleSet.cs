@@ -23,4 +23,8 @@ public interface IExampleSet<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The examples in batches of <paramref name="batchSize"/>, reshuffled each epoch by <paramref name="shuffle"/>
     /// (in order when null). Dispose it when done.</summary>
     IBatchSource<T> Batches(int batchSize, NumpyRandom? shuffle);
+
+    /// <summary>The examples in order, in batches of <paramref name="batchSize"/>, for one pass (evaluation, prediction):
+    /// nothing is kept for a later pass, so an image cache is not filled. Dispose it when done.</summary>
+    IBatchSource<T> OnePass(int batchSize) => Batches(batchSize, shuffle: null);
 }

@@ -47,6 +47,9 @@ public sealed class ImageFileExamples<T> : IExampleSet<T> where T : unmanaged, I
     /// <summary>The same files read another way (one-hot, another cache size).</summary>
     public ImageFileExamples<T> With(ImageStreamOptions options) => new((_files, _classes), Width, Height, Channels, options);
 
+    /// <summary>In order and uncached: a one-pass read would fill the cache with images nobody asks for again.</summary>
+    public IBatchSource<T> OnePass(int batchSize) => With(Options with { CacheBytes = 0 }).Batches(batchSize, shuffle: null);
+
     public IBatchSource<T> Batches(int batchSize, NumpyRandom? shuffle) =>
         new ImageFolderBatchSource<T>((_files, _classes), Width, Height, Channels, batchSize, shuffle, Options);
 }

@@ -32,7 +32,7 @@ public static class SourceEvaluation
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("Evaluation needs at least one example.", nameof(examples));
-        using var source = examples.Batches(TrainingDefaults.PredictionBatchRows(examples.Features), shuffle: null);
+        using var source = examples.OnePass(TrainingDefaults.PredictionBatchRows(examples.Features));
         return model.Outputs(source);
     }
 
