@@ -22,15 +22,6 @@ public sealed class CliAugmentTests
         return box.PathOf("pictures");
     }
 
-    private static string Train(CliSandbox box, string data, params string[] flags)
-    {
-        var model = box.PathOf("m.bp");
-        string[] epochs = flags.Contains("--epochs") ? [] : ["--epochs", "1"];
-        var run = box.Run(["train", "--data", data, "--out", model, .. epochs, "--test-split", "0", "--quiet", "--no-plot", .. flags]);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return model;
-    }
-
     private static string AugmentSetting(CliSandbox box, string model)
     {
         using var json = JsonDocument.Parse(box.Run("summary", "--model", model, "--json").Out);
@@ -42,7 +33,7 @@ public sealed class CliAugmentTests
     {
         using var box = new CliSandbox();
         var folder = Folder(box);
-        var model = Train(box, folder);
+        var model = box.TrainQuietly(folder);
 
         var layers = ((Sequential<float>)ModelFile.Load<float>(model).Model).Layers;
         Assert.IsType<Reshape<float>>(layers[0]);
@@ -65,9 +56,9 @@ public sealed class CliAugmentTests
     {
         using var box = new CliSandbox();
         var folder = Folder(box);
-        var full = ((Sequential<float>)ModelFile.Load<float>(Train(box, folder, "--augment", "full")).Model).Layers;
+        var full = ((Sequential<float>)ModelFile.Load<float>(box.TrainQuietly(folder, "--augment", "full")).Model).Layers;
         Assert.IsType<ColorJitter<float>>(full[3]);
-        var none = ((Sequential<float>)ModelFile.Load<float>(Train(box, folder, "--augment", "none")).Model).Layers;
+        var none = ((Sequential<float>)ModelFile.Load<float>(box.TrainQuietly(folder, "--augment", "none")).Model).Layers;
         Assert.DoesNotContain(none, l => l is Augmentation<float>);
         Assert.Equal("none", AugmentSetting(box, box.PathOf("m.bp")));
     }
@@ -78,7 +69,7 @@ public sealed class CliAugmentTests
         using var box = new CliSandbox();
         var folder = Folder(box);
         float[] Weights(params string[] flags) =>
-            [.. ModelFile.Load<float>(Train(box, folder, ["--epochs", "2", "--seed", "4", .. flags])).Model.Parameters.SelectMany(p => p.Value.ToArray())];
+            [.. ModelFile.Load<float>(box.TrainQuietly(folder, ["--epochs", "2", "--seed", "4", .. flags])).Model.Parameters.SelectMany(p => p.Value.ToArray())];
         var full = Weights("--augment", "full");
         Assert.Equal(full, Weights("--augment", "full"));
         Assert.NotEqual(full, Weights("--augment", "none"));
@@ -91,10 +82,10 @@ public sealed class CliAugmentTests
         var folder = Folder(box);
         string[] flags = ["--augment", "full", "--epochs", "4", "--batch-size", "2", "--seed", "3"];
         float[] Weights(string model) => [.. ModelFile.Load<float>(model).Model.Parameters.SelectMany(p => p.Value.ToArray())];
-        var whole = Weights(Train(box, folder, flags));
+        var whole = Weights(box.TrainQuietly(folder, flags));
         File.Move(box.PathOf("m.bp"), box.PathOf("whole.bp"));
-        Train(box, folder, [.. flags, "--checkpoint-every", "3"]); // one checkpoint, after epoch 3 (6 steps)
-        var resumed = Weights(Train(box, folder, [.. flags, "--resume", box.PathOf("m.checkpoint.bp")]));
+        box.TrainQuietly(folder, [.. flags, "--checkpoint-every", "3"]); // one checkpoint, after epoch 3 (6 steps)
+        var resumed = Weights(box.TrainQuietly(folder, [.. flags, "--resume", box.PathOf("m.checkpoint.bp")]));
         Assert.Equal(whole, resumed);
     }
 
@@ -110,7 +101,7 @@ public sealed class CliAugmentTests
         }
         var images = box.WriteBytes("train-images-idx3-ubyte", [.. Header(Backprop.Data.Idx.ImagesMagic, 4, 8, 8), .. Enumerable.Range(0, 4 * 64).Select(i => (byte)(i * 7))]);
         box.WriteBytes("train-labels-idx1-ubyte", [.. Header(Backprop.Data.Idx.LabelsMagic, 4), 0, 1, 0, 1]);
-        var model = Train(box, images);
+        var model = box.TrainQuietly(images);
         Assert.DoesNotContain(((Sequential<float>)ModelFile.Load<float>(model).Model).Layers, l => l is Augmentation<float>);
         Assert.Equal("none", AugmentSetting(box, model));
     }

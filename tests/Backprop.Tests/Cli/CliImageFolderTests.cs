@@ -22,15 +22,6 @@ public sealed class CliImageFolderTests
         return box.PathOf(name);
     }
 
-    private static string Train(CliSandbox box, string data, params string[] flags)
-    {
-        var model = box.PathOf("m.bp");
-        string[] epochs = flags.Contains("--epochs") ? [] : ["--epochs", "1"];
-        var run = box.Run(["train", "--data", data, "--out", model, .. epochs, "--test-split", "0", "--quiet", "--no-plot", .. flags]);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return model;
-    }
-
     [Fact]
     public void Cmyk_palette_16_bit_greyscale_and_exif_rotated_files_train_together_as_rgb()
     {
@@ -38,7 +29,7 @@ public sealed class CliImageFolderTests
         var folder = Folder(box);
         foreach (var fixture in new[] { "cmyk.jpg", "palette.png", "grey16.png", "exif-orientation-6.jpg" })
             File.Copy(TestData.Fixture("images/" + fixture), Path.Combine(folder, "light", fixture));
-        var model = ModelFile.Load<float>(Train(box, folder));
+        var model = ModelFile.Load<float>(box.TrainQuietly(folder));
         Assert.Equal("8x8", model.Metadata[ImageFolderInput.SizeKey]);
         Assert.Equal("8,8,3", model.Metadata[PreparedData.InputShapeKey]);
     }
@@ -53,7 +44,7 @@ public sealed class CliImageFolderTests
             foreach (var fixture in new[] { "grey8.png", "grey16.png" })
                 File.Copy(TestData.Fixture("images/" + fixture), box.PathOf(Path.Combine("grey", label, fixture)));
         }
-        var path = Train(box, box.PathOf("grey"));
+        var path = box.TrainQuietly(box.PathOf("grey"));
         var model = ModelFile.Load<float>(path);
         Assert.Equal("8,8,1", model.Metadata[PreparedData.InputShapeKey]);
         Assert.Equal(64, model.InputSize);
@@ -85,7 +76,7 @@ public sealed class CliImageFolderTests
     public void A_held_out_folder_with_fewer_classes_is_scored_against_the_model_classes_by_name()
     {
         using var box = new CliSandbox();
-        var model = Train(box, Folder(box), "--epochs", "30", "--augment", "none");
+        var model = box.TrainQuietly(Folder(box), "--epochs", "30", "--augment", "none");
         var onlyLight = Folder(box, "held-out", "light");
 
         var evaluate = box.Run("evaluate", "--model", model, "--data", onlyLight, "--json");

@@ -40,6 +40,17 @@ public sealed class CliSandbox : IDisposable
     /// <summary>A file with <see cref="PlantedBytes"/>, standing where a failed run must not write.</summary>
     public string Plant(string name) => WriteBytes(name, PlantedBytes);
 
+    /// <summary>train --data <paramref name="data"/> into m.bp for one epoch (unless the flags give --epochs), with no test
+    /// split, quiet and without a plot; asserts it succeeded and returns the model's path.</summary>
+    public string TrainQuietly(string data, params string[] flags)
+    {
+        var model = PathOf("m.bp");
+        string[] epochs = flags.Contains("--epochs") ? [] : ["--epochs", "1"];
+        var run = Run(["train", "--data", data, "--out", model, .. epochs, "--test-split", "0", "--quiet", "--no-plot", .. flags]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return model;
+    }
+
     public CliResult Run(params string[] args)
     {
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
