@@ -11,7 +11,9 @@ namespace Backprop.Cli.Commands;
 
 /// <summary><c>backprop export --model m.bp --onnx m.onnx</c>: the model as ONNX (opset 17) with the preprocessing
 /// <c>backprop predict</c> applies — table standardisation, pixel scaling, the regression target's scale — as graph
-/// nodes, and the model file's metadata (class names, preprocessing) in the ONNX metadata, so import restores it.</summary>
+/// nodes, and the model file's metadata (class names, preprocessing) in the ONNX metadata, so import restores it. A text
+/// model (<c>--task text</c>) takes int64 character ids [batch, time] of any length (up to a GPT's context) and gives
+/// P(next character) at every position, [batch, time, V], the ids being places in the "vocabulary" metadata.</summary>
 public static class ExportCommand
 {
     private static readonly string[] Reserved = [ModelFile.FormatKey, ModelFile.VersionKey, ModelFile.ArchitectureKey, ModelFile.DTypeKey];
@@ -53,8 +55,12 @@ public static class ExportCommand
             catch (JsonException) { throw CliException.BadInput($"{modelPath}: the 'classes' metadata is damaged (expected a list of class names)."); }
         }
         var scale = TargetScale.FromMetadata(m, modelPath);
+        bool text = m.GetValueOrDefault("task") == TextRun.Task;
+        int? context = text && loaded.Model is Sequential<float> sequential ? CharacterModel.ContextOf(sequential) : null;
         return new OnnxExportOptions
         {
+            InputShape = text ? [context ?? Backprop.Defaults.TrainingDefaults.Text.Window] : null,
+            VariableLength = text,
             Table = table,
             InputDivisor = m.GetValueOrDefault("input") == "image" ? 255 : null,
             TargetScale = scale is null ? null : (scale.Mean, scale.Std),

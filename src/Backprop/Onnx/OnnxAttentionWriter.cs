@@ -6,10 +6,12 @@ namespace Backprop.Onnx;
 /// <summary>The transformer layers as ONNX ops (opset 17), for batch-first (m, T, d) inputs of a fixed T:
 /// <see cref="LayerNorm{T}"/> → LayerNormalization(axis −1, ε); GELU → Mul(x, ½(1 + Erf(x/√2))) (ONNX has Gelu only
 /// from opset 20) and its tanh form → ½x(1 + Tanh(√(2/π)(x + 0.044715x³))); <see cref="MultiHeadAttention{T}"/> → the
-/// projections as MatMul + Add, Reshape (0, T, h, d) and Transpose to (m, h, T, d) (keys straight to (m, h, d_k, T)),
+/// projections as MatMul + Add, Reshape (0, 0, h, d) and Transpose to (m, h, T, d) (keys straight to (m, h, d_k, T)),
 /// MatMul, Mul by 1/√d_k, Add of a (T, T) mask of −10⁹ above the diagonal when causal, Softmax(−1), MatMul with the
 /// values, Transpose and Reshape back, and the output projection; dropout is left out (evaluation). Positional layers
-/// → Add of their table's first T rows; <see cref="TransformerBlock{T}"/> → the above with two residual Adds.
+/// → Add of their table's first T rows; <see cref="TransformerBlock{T}"/> → the above with two residual Adds. With a
+/// variable length (<see cref="OnnxGraphBuilder.TimeLength"/>) the mask and the table are written for the longest T
+/// and Sliced to the input's T in the graph.
 /// The key padding mask is an argument of Forward, not of the module, so it is not exported.</summary>
 internal static class OnnxAttentionWriter
 {
@@ -51,35 +53,48 @@ internal static class OnnxAttentionWriter
         if (shape.Length != 2 || shape[1] != attention.Width)
             throw new ArgumentException($"Cannot export {attention}: it takes (batch, time, {attention.Width}) but its input has shape {OnnxModuleWriter.Describe(shape)}.");
         int steps = shape[0], heads = attention.Heads, dk = attention.KeyWidth, dv = attention.ValueWidth;
-        var q = Heads(attention.Query, g, x, shape, hint + "_query", steps, heads, dk, [0, 2, 1, 3]);
-        var kT = Heads(attention.Key, g, x, shape, hint + "_key", steps, heads, dk, [0, 2, 3, 1]);
-        var v = Heads(attention.Value, g, x, shape, hint + "_value", steps, heads, dv, [0, 2, 1, 3]);
+        var q = Heads(attention.Query, g, x, shape, hint + "_query", heads, dk, [0, 2, 1, 3]);
+        var kT = Heads(attention.Key, g, x, shape, hint + "_key", heads, dk, [0, 2, 3, 1]);
+        var v = Heads(attention.Value, g, x, shape, hint + "_value", heads, dv, [0, 2, 1, 3]);
         var scores = g.Node("Mul", hint + "_scaled", [g.Node("MatMul", hint + "_scores", [q, kT]), Scalar(g, hint + "_scale", 1 / MathF.Sqrt(dk))]);
         if (attention.Causal)
         {
             var mask = new float[steps * steps];
             for (int i = 0; i < steps; i++)
                 for (int j = i + 1; j < steps; j++) mask[i * steps + j] = -1e9f;
-            scores = g.Node("Add", hint + "_causal", [scores, g.Initializer(hint + ".causal_mask", mask, steps, steps)]);
+            var constant = g.Initializer(hint + ".causal_mask", mask, steps, steps);
+            scores = g.Node("Add", hint + "_causal", [scores, FirstRows(g, constant, hint + "_causal_mask", axes: 2)]);
         }
         var weights = g.Node("Softmax", hint + "_softmax", [scores], [OnnxGraphBuilder.Int("axis", -1)]);
         var context = g.Node("MatMul", hint + "_context", [weights, v]);
         var merged = g.Node("Transpose", hint + "_merge", [context], [OnnxGraphBuilder.Ints("perm", 0, 2, 1, 3)]);
-        var flat = g.Node("Reshape", hint + "_flatten_heads", [merged, g.Int64Initializer(hint + ".merged_shape", 0, steps, heads * dv)]);
+        var flat = g.Node("Reshape", hint + "_flatten_heads", [merged, g.Int64Initializer(hint + ".merged_shape", 0, 0, heads * dv)]);
         int[] merged3 = [steps, heads * dv];
         var y = OnnxModuleWriter.Write(attention.Output, g, flat, ref merged3, hint + "_output_");
         shape = merged3;
         return y;
     }
 
-    /// <summary>y = x + P[:T] (the table's first T rows as a constant).</summary>
+    /// <summary>y = x + P[:T] (the table's first T rows as a constant; with a variable length, rows up to the longest T
+    /// Sliced to the input's T).</summary>
     public static string AddPositions<T>(Tensors.Tensor<T> table, OnnxGraphBuilder g, string x, int[] shape, string hint, string module)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (shape.Length != 2 || shape[1] != table.Dim(1) || shape[0] > table.Dim(0))
             throw new ArgumentException($"Cannot export {module}: it takes (batch, time ≤ {table.Dim(0)}, {table.Dim(1)}) but its input has shape {OnnxModuleWriter.Describe(shape)}.");
         var rows = OnnxModuleWriter.Floats(table)[..(shape[0] * shape[1])];
-        return g.Node("Add", hint, [x, g.Initializer(hint + ".P", rows, shape[0], shape[1])]);
+        var constant = g.Initializer(hint + ".P", rows, shape[0], shape[1]);
+        return g.Node("Add", hint, [x, FirstRows(g, constant, hint + "_P", axes: 1)]);
+    }
+
+    /// <summary>The constant as it is for a fixed T; else Slice(constant)[:T] on its first <paramref name="axes"/> axes.</summary>
+    private static string FirstRows(OnnxGraphBuilder g, string constant, string hint, int axes)
+    {
+        if (g.TimeLength is not { } length) return constant;
+        var starts = g.Int64Initializer(hint + ".starts", new long[axes]);
+        var ends = axes == 1 ? length : g.Node("Concat", hint + "_ends", Enumerable.Repeat(length, axes), [OnnxGraphBuilder.Int("axis", 0)]);
+        var axesList = g.Int64Initializer(hint + ".axes", [.. Enumerable.Range(0, axes).Select(a => (long)a)]);
+        return g.Node("Slice", hint + "_first_T", [constant, starts, ends, axesList]);
     }
 
     public static string Block<T>(TransformerBlock<T> block, OnnxGraphBuilder g, string x, ref int[] shape, string hint)
@@ -94,12 +109,12 @@ internal static class OnnxAttentionWriter
     }
 
     /// <summary>Projection (m, T, h·d) → Reshape (m, T, h, d) → Transpose(perm).</summary>
-    private static string Heads<T>(Dense<T> projection, OnnxGraphBuilder g, string x, int[] shape, string hint, int steps, int heads, int width, long[] perm)
+    private static string Heads<T>(Dense<T> projection, OnnxGraphBuilder g, string x, int[] shape, string hint, int heads, int width, long[] perm)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int[] s = [.. shape];
         var y = OnnxModuleWriter.Write(projection, g, x, ref s, hint + "_");
-        var split = g.Node("Reshape", hint + "_split", [y, g.Int64Initializer(hint + ".split_shape", 0, steps, heads, width)]);
+        var split = g.Node("Reshape", hint + "_split", [y, g.Int64Initializer(hint + ".split_shape", 0, 0, heads, width)]);
         return g.Node("Transpose", hint + "_heads", [split], [OnnxGraphBuilder.Ints("perm", perm)]);
     }
 

@@ -62,6 +62,7 @@ internal static class OnnxConvolutionWriter
     /// <summary>(m, …) → (m, d₁, …, d_k), row-major: Reshape with shape (−1, d₁, …, d_k), the batch axis inferred.</summary>
     public static string Reshape<T>(Reshape<T> reshape, OnnxGraphBuilder g, string x, ref int[] shape, string hint) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireFixedLength(g, reshape.ToString());
         int per = reshape.ExampleShape.Aggregate(1, (a, d) => a * d), have = shape.Aggregate(1, (a, d) => a * d);
         if (per != have) throw new ArgumentException($"Cannot export {reshape}: its input has {have} values per example but it needs {per}.");
         var target = g.Int64Initializer(hint + ".shape", [-1, .. reshape.ExampleShape.Select(d => (long)d)]);
@@ -79,8 +80,16 @@ internal static class OnnxConvolutionWriter
 
     public static string Flatten(OnnxGraphBuilder g, string x, ref int[] shape, string hint)
     {
+        RequireFixedLength(g, "Flatten");
         shape = [shape.Aggregate(1, (a, b) => a * b)];
         return g.Node("Flatten", hint, [x], [OnnxGraphBuilder.Int("axis", 1)]);
+    }
+
+    /// <summary>A layer whose output size depends on T cannot follow a dynamic time axis.</summary>
+    private static void RequireFixedLength(OnnxGraphBuilder g, string module)
+    {
+        if (g.TimeLength is not null)
+            throw new ArgumentException($"Cannot export {module} after a variable-length time axis: its output size would depend on T. Export with a fixed input shape instead.");
     }
 
     private static IEnumerable<Onnx.Proto.AttributeProto> Window(WindowSpec spec, int h, int w)

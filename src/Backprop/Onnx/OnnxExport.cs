@@ -9,7 +9,9 @@ using Google.Protobuf;
 namespace Backprop.Onnx;
 
 /// <summary>Any module tree as an ONNX model, y = f(x) ↦ one graph of standard ops (opset 17, IR version 8) that ONNX
-/// Runtime, PyTorch and every other ONNX consumer run: float32 input and output with a dynamic batch axis "batch",
+/// Runtime, PyTorch and every other ONNX consumer run: float32 input (int64 token ids "tokens" for a model that starts
+/// with an <see cref="Embedding{T}"/>) and float32 output with a dynamic batch axis "batch" (and a dynamic time axis "time"
+/// with <see cref="OnnxExportOptions.VariableLength"/>),
 /// parameters as initialisers, the module in evaluation mode (dropout = identity, batch norm with running statistics),
 /// optional preprocessing nodes (<see cref="OnnxExportOptions"/>), producer "Backprop" and its version, class names in the
 /// metadata. See docs/onnx.md for the op table.</summary>
@@ -52,7 +54,12 @@ public static class OnnxExport
             ?? throw new ArgumentException($"Cannot tell the input shape of '{model}'; give OnnxExportOptions.InputShape (one example's shape, without the batch axis).");
         if (shape.Length == 0 || shape.Any(d => d <= 0))
             throw new ArgumentException($"The input shape ({string.Join(", ", shape)}) needs at least one axis, each of positive size.");
-        var inputName = options.InputName ?? (options.Table is not null ? "features" : options.InputDivisor is not null ? "pixels" : "input");
+        bool tokens = OnnxModuleWriter.TakesTokenIds(model);
+        if (tokens && (options.Table is not null || options.InputDivisor is not null))
+            throw new ArgumentException($"'{model}' starts with an embedding, which takes token ids: table or pixel preprocessing does not apply to it.");
+        if (options.VariableLength && shape.Length < 2 && !tokens)
+            throw new ArgumentException($"A variable length needs sequences: the input shape ({string.Join(", ", shape)}) has no time axis before the features.");
+        var inputName = options.InputName ?? (tokens ? "tokens" : options.Table is not null ? "features" : options.InputDivisor is not null ? "pixels" : "input");
         var outputName = options.OutputName ?? model.OutputActivation switch
         {
             SigmoidActivation => "probability",
@@ -72,6 +79,9 @@ public static class OnnxExport
         try
         {
             var x = OnnxPreprocessing.Input(options, g, inputName, shape);
+            if (tokens) g.TokenIds = x;
+            if (options.VariableLength)
+                g.TimeLength = g.Node("Shape", "time_length", [x], [OnnxGraphBuilder.Int("start", 1), OnnxGraphBuilder.Int("end", 2)]);
             y = OnnxModuleWriter.Write(model, g, x, ref outShape, "");
             y = OnnxPreprocessing.Output(options, g, y);
         }
@@ -80,8 +90,10 @@ public static class OnnxExport
         else g.Node("Identity", "output_identity", [y], output: outputName);
 
         var contract = options.Table is { } table ? OnnxInputContract.Describe(table, inputName) : null;
-        graph.Input.Add(OnnxGraphBuilder.FloatInput(inputName, "batch", shape, contract ?? InputDoc(options)));
-        graph.Output.Add(OnnxGraphBuilder.FloatInput(outputName, "batch", outShape, OutputDoc(outputName, options)));
+        var float32 = TensorProto.Types.DataType.Float;
+        graph.Input.Add(OnnxGraphBuilder.Value(inputName, tokens ? TensorProto.Types.DataType.Int64 : float32,
+            Axes(shape, options.VariableLength), contract ?? InputDoc(options, tokens)));
+        graph.Output.Add(OnnxGraphBuilder.Value(outputName, float32, Axes(outShape, g.TimeLength is not null), OutputDoc(outputName, options)));
 
         var result = new ModelProto
         {
@@ -112,8 +124,12 @@ public static class OnnxExport
         }
     }
 
-    private static string InputDoc(OnnxExportOptions options) =>
-        options.InputDivisor is { } d ? $"raw pixel values (0 to {d}), one flattened image per row in (row, column, channel) order; divided by {d} in the graph" : "one example per row";
+    /// <summary>"batch", then the example's sizes, the first one named "time" when it is dynamic.</summary>
+    private static IEnumerable<object> Axes(int[] shape, bool time) =>
+        ["batch", .. shape.Select((d, i) => i == 0 && time ? "time" : (object)d)];
+
+    private static string InputDoc(OnnxExportOptions options, bool tokens) =>
+        tokens ? "token ids (int64), one sequence per row" : options.InputDivisor is { } d ? $"raw pixel values (0 to {d}), one flattened image per row in (row, column, channel) order; divided by {d} in the graph" : "one example per row";
 
     private static string OutputDoc(string name, OnnxExportOptions options) => name switch
     {

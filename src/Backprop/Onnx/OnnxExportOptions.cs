@@ -14,8 +14,14 @@ public sealed record OnnxExportOptions
     /// "value" for regression with a target scale, else "output".</summary>
     public string? OutputName { get; init; }
 
-    /// <summary>The shape of one example (no batch axis); by default the first dense or batch-norm layer's input width.</summary>
+    /// <summary>The shape of one example (no batch axis); by default the first dense or batch-norm layer's input width, or
+    /// a GPT's context (its positional table's length).</summary>
     public int[]? InputShape { get; init; }
+
+    /// <summary>Sequences of any length T up to the input shape's first entry: the axis after the batch one is dynamic too,
+    /// named "time" (a GPT reads the first T rows of its positional table and the top-left T × T of its causal mask; a
+    /// recurrent layer runs T steps). Off by default: the input shape fixes T. Import reads fixed shapes only.</summary>
+    public bool VariableLength { get; init; }
 
     /// <summary>Class names (index = label), stored in the model's metadata as "classes" (a JSON list).</summary>
     public IReadOnlyList<string>? ClassNames { get; init; }

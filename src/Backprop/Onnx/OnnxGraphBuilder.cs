@@ -11,6 +11,15 @@ internal sealed class OnnxGraphBuilder(GraphProto graph)
 
     public GraphProto Graph { get; } = graph;
 
+    /// <summary>The int64 tensor [T] holding the input's time length when that axis is dynamic
+    /// (<see cref="OnnxExportOptions.VariableLength"/>), while the tensors still have it; null when T is fixed by the
+    /// export's input shape (the shapes' time entry is then T itself, else only its upper bound).</summary>
+    public string? TimeLength { get; set; }
+
+    /// <summary>The graph input when it holds int64 token ids rather than floats, which an embedding then gathers
+    /// without a Cast.</summary>
+    public string? TokenIds { get; set; }
+
     /// <summary>A name not used before: <paramref name="hint"/>, else hint_2, hint_3, ….</summary>
     public string Unique(string hint)
     {
@@ -83,17 +92,17 @@ internal sealed class OnnxGraphBuilder(GraphProto graph)
         return a;
     }
 
-    /// <summary>A float32 value-info with a dynamic first axis named <paramref name="batch"/>.</summary>
-    public static ValueInfoProto FloatInput(string name, string batch, IEnumerable<int> shape, string doc)
+    /// <summary>A value-info of <paramref name="type"/> whose axes are each a size (int) or a dynamic axis's name (string).</summary>
+    public static ValueInfoProto Value(string name, TensorProto.Types.DataType type, IEnumerable<object> axes, string doc)
     {
         var tensorShape = new TensorShapeProto();
-        tensorShape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = batch });
-        foreach (var d in shape) tensorShape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
+        foreach (var axis in axes)
+            tensorShape.Dim.Add(axis is string param ? new TensorShapeProto.Types.Dimension { DimParam = param } : new TensorShapeProto.Types.Dimension { DimValue = (int)axis });
         return new ValueInfoProto
         {
             Name = name,
             DocString = doc,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = tensorShape } },
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = tensorShape } },
         };
     }
 }

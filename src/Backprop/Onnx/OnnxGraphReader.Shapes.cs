@@ -4,7 +4,7 @@ using Backprop.Onnx.Proto;
 namespace Backprop.Onnx;
 
 /// <summary>Layers without a window: ReduceMean(axes 1, 2, keepdims 0) of a channels-last image → GlobalAvgPool2D;
-/// Reshape(−1 or 0, d₁, …) → Reshape(d₁, …); Pad (constant 0) on H and W → ZeroPad2D; Cast(int64) → Gather(E, ids, 0)
+/// Reshape(−1 or 0, d₁, …) → Reshape(d₁, …); Pad (constant 0) on H and W → ZeroPad2D; [Cast(int64) →] Gather(E, ids, 0)
 /// → Embedding with E (V, d).</summary>
 internal sealed partial class OnnxGraphReader<T>
 {
@@ -45,9 +45,16 @@ internal sealed partial class OnnxGraphReader<T>
 
     private string EmbeddingLayer(NodeProto cast)
     {
-        if (_consumers.GetValueOrDefault(cast.Output[0]) is not [{ OpType: "Gather" } gather] || gather.Input.Count != 2 || gather.Input[1] != cast.Output[0]
-            || (Attribute(gather, "axis")?.I ?? 0) != 0)
+        if (_consumers.GetValueOrDefault(cast.Output[0]) is not [{ OpType: "Gather" } gather] || gather.Input.Count != 2 || gather.Input[1] != cast.Output[0])
             throw _constants.Error(cast, "Backprop imports Cast only before Gather(table, ids, axis 0), an embedding");
+        return EmbeddingLayer(gather, cast.Output[0]);
+    }
+
+    /// <summary>Gather(E, <paramref name="ids"/>, axis 0) → Embedding with E (V, d).</summary>
+    private string EmbeddingLayer(NodeProto gather, string ids)
+    {
+        if (gather.Input.Count != 2 || gather.Input[1] != ids || !_constants.Contains(gather.Input[0]) || (Attribute(gather, "axis")?.I ?? 0) != 0)
+            throw _constants.Error(gather, "Backprop imports Gather only as Gather(table, ids, axis 0), an embedding");
         var (table, shape) = _constants.Read(gather.Input[0], gather, "table");
         if (shape.Length != 2) throw _constants.Error(gather, $"its table has rank {shape.Length}, not 2");
         var embedding = new Embedding<T>((int)shape[0], (int)shape[1]);

@@ -82,6 +82,7 @@ internal sealed partial class OnnxGraphReader<T> where T : unmanaged, IFloatingP
             case "ReduceMean": return GlobalAveragePool(node);
             case "Pad": return ZeroPad(node);
             case "Cast": return EmbeddingLayer(node);
+            case "Gather" when node.Input.Count == 2: return EmbeddingLayer(node, node.Input[1]);
             default: throw _constants.Error(node, "this op may not appear here in a graph Backprop imports");
         }
     }

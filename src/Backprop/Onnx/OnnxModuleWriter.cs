@@ -150,8 +150,18 @@ internal static class OnnxModuleWriter
         Dense<T> d => [d.InputSize],
         BatchNorm<T> b => [b.Features],
         Reshape<T> r => [r.ExampleShape.Aggregate(1, (a, d) => a * d)],
+        Sequential<T> { Layers: [Embedding<T>, PositionalEmbedding<T> p, ..] } => [p.Positions],
+        Sequential<T> { Layers: [Embedding<T>, SinusoidalPositionalEncoding<T> p, ..] } => [p.Positions],
         Sequential<T> s => s.Layers.FirstOrDefault(l => l is not (Dropout<T> or ActivationLayer<T>)) is { } first ? InputShape(first) : null,
         _ => null,
+    };
+
+    /// <summary>Whether the module's first layer is an <see cref="Embedding{T}"/>, whose input is token ids (int64 in ONNX).</summary>
+    public static bool TakesTokenIds<T>(Module<T> module) where T : unmanaged, IFloatingPointIeee754<T> => module switch
+    {
+        Embedding<T> => true,
+        Sequential<T> s => s.Layers.Count > 0 && TakesTokenIds(s.Layers[0]),
+        _ => false,
     };
 
     public static float[] Floats<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>

@@ -11,13 +11,13 @@ namespace Backprop.Onnx;
 /// zeros, as in Module.Forward(x) (a layer's Forward(x, h0) with a given state is not exported).
 /// Gate orders: LSTM ours i, f, g, o (PyTorch's) → ONNX i, o, f, c; GRU ours r, z, n → ONNX z, r, h, with
 /// linear_before_reset = 1 since our n = tanh(u_n + r ∘ (a·Wh_nᵀ + bh_n)) applies r after the hidden product.
-/// Embedding: ids as float → Cast(int64) → Gather(E, ids, axis 0).</summary>
+/// Embedding: Gather(E, ids, axis 0), the graph's int64 token ids as they are, or float ids → Cast(int64) first.</summary>
 internal static class OnnxRecurrentWriter
 {
     public static string Embedding<T>(Embedding<T> embedding, OnnxGraphBuilder g, string x, ref int[] shape, string hint) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var table = g.Initializer(hint + ".E", OnnxModuleWriter.Floats(embedding.Weight.Value), embedding.VocabularySize, embedding.Width);
-        var ids = g.Node("Cast", hint + "_ids", [x], [OnnxGraphBuilder.Int("to", (long)Proto.TensorProto.Types.DataType.Int64)]);
+        var ids = x == g.TokenIds ? x : g.Node("Cast", hint + "_ids", [x], [OnnxGraphBuilder.Int("to", (long)Proto.TensorProto.Types.DataType.Int64)]);
         shape = [.. shape, embedding.Width];
         return g.Node("Gather", hint, [table, ids], [OnnxGraphBuilder.Int("axis", 0)]);
     }
@@ -69,6 +69,7 @@ internal static class OnnxRecurrentWriter
         }
         var last = g.NodeOutput(op, hint, [timeFirst, w, r, b], attributes, 1);
         shape = [h];
+        g.TimeLength = null; // the last step only: no time axis from here on
         return g.Node("Squeeze", hint + "_squeeze", [last, g.Int64Initializer(hint + ".axes", 0)]);
     }
 

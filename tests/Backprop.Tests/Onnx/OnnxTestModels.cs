@@ -19,7 +19,7 @@ public static class OnnxTestModels
 
     /// <summary>Models that export but that import does not read back as the same layers: the transformer layers (export
     /// only, for now), and the augmentations, which are training-only, written as Identity, which import drops.</summary>
-    public static readonly string[] ExportOnly = ["layernorm-gelu", "attention-causal", "transformer-block", "augmented-reshape-conv"];
+    public static readonly string[] ExportOnly = ["layernorm-gelu", "attention-causal", "transformer-block", "embedding-gpt", "augmented-reshape-conv"];
 
     public static string[] All => [.. Names, .. ExportOnly];
 
@@ -59,6 +59,7 @@ public static class OnnxTestModels
             "layernorm-gelu" => new Sequential<float>(new Dense<float>(4, 8, Activation.Gelu), new LayerNorm<float>(8, epsilon: 1e-3), new Dense<float>(8, 3, Activation.GeluTanh)),
             "attention-causal" => new Sequential<float>(new PositionalEmbedding<float>(6, 8), new MultiHeadAttention<float>(8, 2, causal: true), new Dense<float>(8, 2)),
             "transformer-block" => new Sequential<float>(new SinusoidalPositionalEncoding<float>(6, 8), new TransformerBlock<float>(8, 4, 16), new LayerNorm<float>(8)),
+            "embedding-gpt" => Gpt(vocabulary: 10, context: 6, width: 8, heads: 2, blocks: 2),
             _ => throw new ArgumentException(name),
         };
         model.Initialize(new Backprop.Initializers.HeInitializer(), random);
@@ -72,14 +73,22 @@ public static class OnnxTestModels
             "avgpool-same-ceil-global" => [2, 9, 9, 3],
             "reshape-conv" or "augmented-reshape-conv" => [3, 48],
             "embedding-rnn-sequences" => [4, 6],
+            "embedding-gpt" => [3, 6],
             "rnn-last" or "lstm-sequences" or "lstm-last" or "gru-sequences" or "gru-last" => [3, 5, 3],
             _ => [7, 4],
         };
         foreach (var (_, p) in model.NamedParameters().Where(p => p.Parameter.Role == ParameterRole.Bias)) Randomize(p.Value, random);
         if (name.StartsWith("embedding", StringComparison.Ordinal))
-            return (model, Tensor<float>.FromArray(Enumerable.Range(0, 24).Select(i => (float)(i * 7 % 10)).ToArray(), shape));
+            return (model, Tensor<float>.FromArray(Enumerable.Range(0, shape[0] * shape[1]).Select(i => (float)(i * 7 % 10)).ToArray(), shape));
         return (model, Tensor<float>.RandomNormal(random, shape));
     }
+
+    /// <summary>A GPT written out by hand (not through CharacterModel): ids → Embedding (V, d) → PositionalEmbedding (T_max, d)
+    /// → causal pre-norm blocks of 4·d hidden → LayerNorm → Dense (V), logits at every position.</summary>
+    public static Sequential<float> Gpt(int vocabulary, int context, int width, int heads, int blocks) =>
+        new([new Embedding<float>(vocabulary, width), new PositionalEmbedding<float>(context, width),
+            .. Enumerable.Range(0, blocks).Select(_ => new TransformerBlock<float>(width, heads, 4 * width, causal: true)),
+            new LayerNorm<float>(width), new Dense<float>(width, vocabulary)]);
 
     /// <summary>Biases away from zero, so a mixed-up gate order or bias slot shows.</summary>
     private static void Randomize(Tensor<float> bias, NumpyRandom random)

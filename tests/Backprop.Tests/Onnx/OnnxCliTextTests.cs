@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Backprop.Layers;
+using Backprop.Models;
+using Backprop.Onnx;
+using Backprop.Tensors;
+using Backprop.Tests.Cli;
+using Xunit.Abstractions;
+
+namespace Backprop.Tests.Onnx;
+
+/// <summary><c>backprop export</c> of the text models <c>backprop train --task text</c> makes: the character GPT (and the
+/// character LSTM) take int64 character ids [batch, time] of any length up to the context and give, in ONNX Runtime, the
+/// probabilities and the logits of our own forward pass to 1e-5, at the full context and at a shorter length.</summary>
+public class OnnxCliTextTests(ITestOutputHelper output)
+{
+    private static readonly string Text = string.Join("\n", Enumerable.Repeat("anna\nbob\ncarla\ndavid\nemma\nfrank\ngreta\nhans", 10));
+
+    [Theory]
+    [InlineData("transformer")]
+    [InlineData("lstm")]
+    public void A_trained_text_model_exported_runs_in_OnnxRuntime_like_our_forward_pass(string architecture)
+    {
+        using var box = new CliSandbox();
+        var data = box.Write("names.txt", Text);
+        var (model, onnx) = (box.PathOf("m.bp"), box.PathOf("m.onnx"));
+        var train = box.Run("train", "--data", data, "--task", "text", "--model", architecture, "--epochs", "2", "--no-plot", "--quiet", "--out", model);
+        Assert.True(train.ExitCode == 0, train.ToString());
+        var export = box.Run("export", "--model", model, "--onnx", onnx);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.Contains("input 'tokens' int64 [batch, time] → output 'probabilities' [batch, time, ", export.Out);
+
+        var loaded = ModelFile.Load<float>(model);
+        var network = (Sequential<float>)loaded.Model;
+        var vocabulary = JsonSerializer.Deserialize<string>(loaded.Metadata["vocabulary"])!;
+        int context = CharacterModel.ContextOf(network) ?? 64;
+        var bytes = File.ReadAllBytes(onnx);
+        var logits = OnnxExport.ToBytes(WithLinearOutput(network), new OnnxExportOptions { VariableLength = true, InputShape = [context] });
+        double worst = 0;
+        foreach (int steps in new[] { context, 17 })
+        {
+            var ids = Ids(vocabulary, steps, rows: 2);
+            foreach (var (file, module) in new[] { (bytes, (Module<float>)network), (logits, WithLinearOutput(network)) })
+            {
+                var (ours, theirs) = (module.PredictValues(ids), OnnxRuntimeRunner.Run(file, ids));
+                Assert.Equal([2, steps, vocabulary.Length], theirs.Shape.ToArray());
+                double difference = OnnxRuntimeRunner.MaxDifference(theirs, ours);
+                Assert.True(difference <= 1e-5, $"T = {steps}: difference {difference:G3}");
+                worst = Math.Max(worst, OnnxRuntimeRunner.MaxAbsolute(theirs, ours));
+            }
+        }
+        output.WriteLine($"{architecture}: max |ONNX Runtime − Backprop| over probabilities and logits: {worst:G3}");
+    }
+
+    /// <summary>The same layers (the same parameter tensors) with the output layer's softmax left out: its logits.</summary>
+    private static Sequential<float> WithLinearOutput(Sequential<float> network)
+    {
+        var output = (Dense<float>)network.Layers[^1];
+        var linear = new Dense<float>(output.InputSize, output.OutputSize);
+        output.Weight.Value.AsReadOnlySpan().CopyTo(linear.Weight.Value.AsSpan());
+        output.Bias.Value.AsReadOnlySpan().CopyTo(linear.Bias.Value.AsSpan());
+        var model = new Sequential<float>([.. network.Layers.Take(network.Layers.Count - 1), linear]);
+        model.Eval();
+        return model;
+    }
+
+    /// <summary><paramref name="rows"/> windows of the text, <paramref name="steps"/> characters each, as ids.</summary>
+    private static Tensor<float> Ids(string vocabulary, int steps, int rows)
+    {
+        var ids = Tensor<float>.Zeros(rows, steps);
+        var s = ids.AsSpan();
+        for (int i = 0; i < s.Length; i++) s[i] = vocabulary.IndexOf(Text[(i * 3) % Text.Length]);
+        return ids;
+    }
+}
