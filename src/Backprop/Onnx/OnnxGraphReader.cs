@@ -17,6 +17,9 @@ internal sealed partial class OnnxGraphReader<T> where T : unmanaged, IFloatingP
     private readonly OnnxTensors _constants;
     private readonly Dictionary<string, List<NodeProto>> _consumers = new(StringComparer.Ordinal);
     private readonly List<Module<T>> _layers = [];
+    /// <summary>Slice(constant, 0, T) outputs of a variable-length export → the constant (a table or mask for T_max).</summary>
+    private readonly Dictionary<string, string> _slices = new(StringComparer.Ordinal);
+    private string _source = "";
     /// <summary>One example's shape (no batch axis), channels last (H, W, C) for images whatever the ONNX layout.</summary>
     private int[] _shape;
 
@@ -25,6 +28,7 @@ internal sealed partial class OnnxGraphReader<T> where T : unmanaged, IFloatingP
         _constants = constants;
         _shape = exampleShape;
         var zeroState = ZeroStateNodes(graph);
+        zeroState.UnionWith(TimeLengthNodes(graph));
         foreach (var node in graph.Node.Where(n => !zeroState.Contains(n)))
             foreach (var input in node.Input)
             {
@@ -36,14 +40,46 @@ internal sealed partial class OnnxGraphReader<T> where T : unmanaged, IFloatingP
     /// <summary>The layers from tensor <paramref name="start"/> until tensor <paramref name="end"/>.</summary>
     public List<Module<T>> Read(string start, string end, string source)
     {
+        _source = source;
         var current = start;
         if (_shape.Length == 3 && Single(current, source).OpType is "Conv" or "MaxPool" or "AveragePool") StartChannelsFirst(source);
-        while (current != end)
-        {
-            var node = Single(current, source);
-            current = Layer(node);
-        }
+        while (current != end) current = Branch(current) ?? Layer(Single(current, source));
         return _layers;
+    }
+
+    /// <summary>The layers from node <paramref name="first"/> until tensor <paramref name="end"/>, taken off the list
+    /// (the parts of a composite layer).</summary>
+    private List<Module<T>> ReadFrom(NodeProto first, string end)
+    {
+        int count = _layers.Count;
+        var current = Layer(first);
+        while (current != end) current = Branch(current) ?? Layer(Single(current, _source));
+        var parts = _layers[count..];
+        _layers.RemoveRange(count, parts.Count);
+        return parts;
+    }
+
+    /// <summary>A variable-length export's Shape(input, start 1, end 2) and what uses it only to Slice constants to T
+    /// (Concat of the ends); the Slices themselves are remembered in <see cref="_slices"/>.</summary>
+    private HashSet<NodeProto> TimeLengthNodes(GraphProto graph)
+    {
+        var result = new HashSet<NodeProto>();
+        var lengths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in graph.Node)
+        {
+            if (node.OpType == "Shape" && (Attribute(node, "start")?.I ?? 0) == 1 && (Attribute(node, "end")?.I ?? 0) == 2
+                || node.OpType == "Concat" && node.Input.All(lengths.Contains))
+            {
+                result.Add(node);
+                lengths.Add(node.Output[0]);
+            }
+            else if (node.OpType == "Slice" && node.Input.Count >= 3 && _constants.Contains(node.Input[0]) && lengths.Contains(node.Input[2]))
+            {
+                result.Add(node);
+                _slices[node.Output[0]] = node.Input[0];
+            }
+        }
+        return result;
     }
 
     private NodeProto Single(string tensor, string source)
@@ -54,7 +90,7 @@ internal sealed partial class OnnxGraphReader<T> where T : unmanaged, IFloatingP
             1 => consumers[0],
             0 => throw new ModelFileException(source, $"tensor '{tensor}' leads nowhere: no node uses it and it is not the graph's output"),
             _ => throw new ModelFileException(source,
-                $"the graph branches at tensor '{tensor}' (nodes {string.Join(", ", consumers.Select(n => $"'{n.Name}'"))}); Backprop imports a chain of layers"),
+                $"the graph branches at tensor '{tensor}' (nodes {string.Join(", ", consumers.Select(n => $"'{n.Name}'"))}); Backprop imports a chain of layers (and attention, GELU and transformer blocks)"),
         };
     }
 
@@ -82,6 +118,8 @@ internal sealed partial class OnnxGraphReader<T> where T : unmanaged, IFloatingP
             case "ReduceMean": return GlobalAveragePool(node);
             case "Pad": return ZeroPad(node);
             case "Cast": return EmbeddingLayer(node);
+            case "LayerNormalization": return LayerNormalization(node);
+            case "Add": return Positions(node);
             case "Gather" when node.Input.Count == 2: return EmbeddingLayer(node, node.Input[1]);
             default: throw _constants.Error(node, "this op may not appear here in a graph Backprop imports");
         }

@@ -19,7 +19,7 @@ public static class OnnxImport
         [
             "Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "BatchNormalization", "Transpose", "Identity",
             "Dropout", "Flatten", "Conv", "MaxPool", "AveragePool", "ReduceMean", "Pad", "Reshape", "Cast", "Gather", "RNN", "LSTM", "GRU",
-            "Squeeze", "Shape", "Unsqueeze", "Concat", "ConstantOfShape", "Constant",
+            "Squeeze", "Shape", "Unsqueeze", "Concat", "ConstantOfShape", "Constant", "LayerNormalization", "Mul", "Erf", "Slice",
         ];
 
     /// <summary>The model file metadata keys that belong to the .bp format itself and are never copied from ONNX.</summary>
@@ -54,8 +54,10 @@ public static class OnnxImport
         if (graph.Output.Count != 1) throw new ModelFileException(source, $"the graph has {graph.Output.Count} outputs; Backprop imports models with one");
         var input = inputs[0];
         var dims = input.Type?.TensorType?.Shape?.Dim;
-        if (dims is null || dims.Count < 2 || dims.Skip(1).Any(d => d.ValueCase != TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue || d.DimValue <= 0))
-            throw new ModelFileException(source, $"input '{input.Name}' has no fixed size for each axis after the batch axis; Backprop needs them to build the layers");
+        static bool Fixed(TensorShapeProto.Types.Dimension d) => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue > 0;
+        bool variableLength = dims is { Count: >= 2 } && dims[1].ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam && dims[1].DimParam == "time";
+        if (dims is null || dims.Count < 2 || !dims.Skip(variableLength ? 2 : 1).All(Fixed))
+            throw new ModelFileException(source, $"input '{input.Name}' has no fixed size for each axis after the batch axis (other than a variable 'time' axis first); Backprop needs them to build the layers");
 
         var (start, end) = (input.Name, graph.Output[0].Name);
         if (ours)
@@ -65,7 +67,9 @@ public static class OnnxImport
             if (pre.Count > 0) start = pre[^1].Output[0];
             if (post is not null) end = post.Input[0];
         }
-        var reader = new OnnxGraphReader<T>(graph, constants, dims.Skip(1).Select(d => (int)d.DimValue).ToArray());
+        // A variable length reads as T = 1 while the layers are built: the layers whose size would depend on T (Flatten,
+        // Reshape) then meet a shape that disagrees and are refused.
+        var reader = new OnnxGraphReader<T>(graph, constants, dims.Skip(1).Select(d => Fixed(d) ? (int)d.DimValue : 1).ToArray());
         var layers = reader.Read(start, end, source);
         if (layers.Count == 0) throw new ModelFileException(source, "the graph has no layers with parameters or activations to import");
         metadata.TryAdd("input", "features");

@@ -57,6 +57,20 @@ public class OnnxGptTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_variable_length_GPT_imports_back_as_the_same_layers_and_predicts_the_same_bits_at_any_length()
+    {
+        var model = Trained();
+        var again = (Sequential<float>)OnnxImport.FromBytes<float>(OnnxExport.ToBytes(model, new OnnxExportOptions { VariableLength = true }), "gpt").Model;
+        Assert.Equal(model.Layers.Select(l => l.ToString()), again.Layers.Select(l => l.ToString()));
+        Assert.All(again.Layers.OfType<TransformerBlock<float>>(), b => Assert.True(b.Attention.Causal));
+        foreach (int steps in new[] { Context, 3 })
+        {
+            var ids = Ids(new NumpyRandom(9), 2, steps);
+            Assert.Equal(model.PredictValues(ids).AsReadOnlySpan().ToArray(), again.PredictValues(ids).AsReadOnlySpan().ToArray());
+        }
+    }
+
+    [Fact]
     public void A_layer_whose_size_depends_on_T_is_refused_after_a_variable_length()
     {
         var model = new Sequential<float>(new Embedding<float>(5, 3), new Flatten<float>(), new Dense<float>(12, 2));
