@@ -10,8 +10,8 @@ namespace Backprop.Onnx;
 /// forms torch.onnx.export writes for an MLP: Gemm(X, W, b) (transB 0 or 1) or MatMul(X, W) [+ Add(b)] → Dense with
 /// W[l] = (n[l], n[l−1]); an activation right after a dense layer becomes that layer's g; Relu, Sigmoid, Tanh, LeakyRelu,
 /// Softmax (last axis) → activations; BatchNormalization in inference mode (alone on 2-D, between channel Transposes on
-/// N-D) → BatchNorm; Identity, Dropout and Flatten of a matrix → nothing. Image, shape and sequence layers are in the
-/// partial files (.Convolution, .Shapes, .Recurrent). Shapes are checked as it goes.</summary>
+/// N-D) → BatchNorm; Identity, Dropout and Flatten of a matrix → nothing. Image, shape, sequence and transformer layers are in the
+/// partial files (.Convolution, .Shapes, .Recurrent, .Attention). Shapes are checked as it goes.</summary>
 internal sealed partial class OnnxGraphReader<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly OnnxTensors _constants;

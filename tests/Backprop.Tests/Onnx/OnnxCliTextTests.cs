@@ -10,7 +10,8 @@ namespace Backprop.Tests.Onnx;
 
 /// <summary><c>backprop export</c> of the text models <c>backprop train --task text</c> makes: the character GPT (and the
 /// character LSTM) take int64 character ids [batch, time] of any length up to the context and give, in ONNX Runtime, the
-/// probabilities and the logits of our own forward pass to 1e-5, at the full context and at a shorter length.</summary>
+/// probabilities and the logits of our own forward pass to 1e-5, at the full context and at a shorter length; imported
+/// back (<c>backprop import</c>), they generate the same text as the original.</summary>
 public class OnnxCliTextTests(ITestOutputHelper output)
 {
     private static readonly string Text = string.Join("\n", Enumerable.Repeat("anna\nbob\ncarla\ndavid\nemma\nfrank\ngreta\nhans", 10));
@@ -49,6 +50,15 @@ public class OnnxCliTextTests(ITestOutputHelper output)
             }
         }
         output.WriteLine($"{architecture}: max |ONNX Runtime − Backprop| over probabilities and logits: {worst:G3}");
+
+        var back = box.PathOf("back.bp");
+        var import = box.Run("import", "--onnx", onnx, "--out", back);
+        Assert.True(import.ExitCode == 0, import.ToString());
+        string[] sample = ["--count", "3", "--seed", "4", "--length", "30"];
+        var original = box.Run(["generate", "--model", model, .. sample]);
+        var imported = box.Run(["generate", "--model", back, .. sample]);
+        Assert.True(original.ExitCode == 0 && imported.ExitCode == 0, original + "\n" + imported);
+        Assert.Equal(original.Out, imported.Out);
     }
 
     /// <summary>The same layers (the same parameter tensors) with the output layer's softmax left out: its logits.</summary>

@@ -2,7 +2,9 @@ using Backprop.Layers;
 using Backprop.Models;
 using Backprop.Onnx;
 using Backprop.Randomness;
+using Backprop.Serialization;
 using Backprop.Tensors;
+using Google.Protobuf;
 using Xunit.Abstractions;
 
 namespace Backprop.Tests.Onnx;
@@ -68,6 +70,18 @@ public class OnnxGptTests(ITestOutputHelper output)
             var ids = Ids(new NumpyRandom(9), 2, steps);
             Assert.Equal(model.PredictValues(ids).AsReadOnlySpan().ToArray(), again.PredictValues(ids).AsReadOnlySpan().ToArray());
         }
+    }
+
+    [Fact]
+    public void Import_refuses_an_attention_mask_that_is_not_causal()
+    {
+        var proto = Backprop.Onnx.Proto.ModelProto.Parser.ParseFrom(OnnxExport.ToBytes(Trained()));
+        var mask = proto.Graph.Initializer.First(t => t.Name.EndsWith(".causal_mask", StringComparison.Ordinal));
+        var bytes = mask.RawData.ToByteArray();
+        BitConverter.TryWriteBytes(bytes.AsSpan(Context * sizeof(float)), -1e9f); // row 1, column 0: below the diagonal
+        mask.RawData = ByteString.CopyFrom(bytes);
+        var e = Assert.Throws<ModelFileException>(() => OnnxImport.FromBytes<float>(proto.ToByteArray(), "gpt.onnx"));
+        Assert.Contains("not causal", e.Message);
     }
 
     [Fact]
