@@ -31,6 +31,9 @@ public sealed class TextInput : InputKind
         catch (ArgumentException e) { throw CliException.BadInput($"--data '{path}': {e.Message}"); }
         if (text.Tokenizer is CharTokenizer && text.Tokenizer.VocabularySize > MaxCharacters)
             throw CliException.BadInput($"--data '{path}': {text.Tokenizer.VocabularySize} distinct characters; a character model takes at most {MaxCharacters} (is it a text file?).");
+        // The targets are one-hot, n × V values in one tensor: a long text on a large GPT-2 vocabulary can pass what an array holds.
+        if ((long)text.Ids.Length * text.Tokenizer.VocabularySize > Array.MaxLength)
+            throw CliException.BadInput($"--data '{path}': {text.Ids.Length:N0} {text.Tokenizer.Unit} with a vocabulary of {text.Tokenizer.VocabularySize:N0} make {(long)text.Ids.Length * text.Tokenizer.VocabularySize:N0} one-hot targets, more than one tensor holds ({Array.MaxLength:N0}); train on a shorter text.");
         return text;
     }
 

@@ -13,7 +13,9 @@ using Backprop.Training;
 namespace Backprop.Cli.Runs;
 
 /// <summary>A text run (<c>--task text</c>, a <c>.txt</c> file, or the dinosaur names), with the same display, Ctrl-C,
-/// divergence and output rules as every run; saved with its vocabulary for <c>backprop generate</c>. Two models:
+/// divergence and output rules as every run, on the tokens of <c>--tokenizer</c> (characters by default, or GPT-2's on the
+/// compact vocabulary of the ids the text uses); saved with the tokenizer and its vocabulary for <c>backprop generate</c>
+/// and <c>predict</c>. Two models, whose "characters" below are tokens with <c>--tokenizer gpt2</c>:
 /// <list type="bullet">
 /// <item><c>--model lstm</c> (the default, the course's): ids → Embedding 32 → LSTM H → Dense V softmax at every step
 /// (H = 128 or --layers), windows of 64 characters, J = mean over positions of −log P(next character);</item>

@@ -12,8 +12,8 @@ using Gpt = Backprop.Defaults.TrainingDefaults.Text.Transformer;
 
 namespace Backprop.Cli.Runs;
 
-/// <summary><c>train --task text --model transformer</c>: a character GPT (<see cref="CharacterModel.Transformer{T}"/>, sized by
-/// <see cref="TrainingDefaults.Text.Transformer"/>) on windows of its context from the first 90 % of the text; the last 10 %
+/// <summary><c>train --task text --model transformer</c>: a GPT on characters or on GPT-2 tokens (--tokenizer) (<see cref="CharacterModel.Transformer{T}"/>, sized by
+/// <see cref="TrainingDefaults.Text.Transformer"/>) on windows of its context from the first 90 % of the tokens; the last 10 %
 /// gives the validation loss each epoch, and early stopping keeps the best epoch's weights. The optimiser is AdamW (peak α
 /// = --lr) under a linear warm-up over 5 % of the steps and a cosine decay to α/10, with gradients clipped to global norm
 /// 1: θ ← θ·(1 − α_t·λ) − α_t·Adam(clip(g)).</summary>

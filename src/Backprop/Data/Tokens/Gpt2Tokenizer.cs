@@ -60,7 +60,7 @@ public sealed class Gpt2Tokenizer : ITokenizer
         var ids = new int[full.Count];
         for (int t = 0; t < ids.Length; t++)
             ids[t] = _compact.TryGetValue(full[t], out int id) ? id
-                : throw new ArgumentException($"GPT-2 token {full[t]} ({JsonSerializer.Serialize(Bpe.Value.Decode([full[t]]))}) is not among the model's {_gpt2Ids.Length} tokens (those of its training text).");
+                : throw new ArgumentException($"GPT-2 token {full[t]} (\"{Visible(Bpe.Value.Decode([full[t]]))}\") is not among the model's {_gpt2Ids.Length} tokens (those of its training text).");
         return ids;
     }
 
@@ -68,6 +68,9 @@ public sealed class Gpt2Tokenizer : ITokenizer
 
     public int? IdOf(string piece) =>
         piece.Length > 0 && Bpe.Value.EncodeToIds(piece) is [int only] && _compact.TryGetValue(only, out int id) ? id : null;
+
+    /// <summary>A token's text for a one-line message: line breaks and tabs as \n, \r, \t.</summary>
+    private static string Visible(string token) => token.Replace("\n", "\\n").Replace("\r", "\\r").Replace("\t", "\\t");
 
     /// <summary>The tokenizer stored as <paramref name="json"/> (a JSON array of the GPT-2 ids kept).</summary>
     public static Gpt2Tokenizer FromJson(string json) =>

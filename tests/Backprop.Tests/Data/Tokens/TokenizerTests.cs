@@ -67,6 +67,7 @@ public class TokenizerTests
         var tokenizer = Gpt2Tokenizer.Fit(Text);
         var e = Assert.Throws<ArgumentException>(() => tokenizer.Encode("Hello zebra"));
         Assert.Matches($@"^GPT-2 token \d+ \("" z[a-z]*""\) is not among the model's {tokenizer.VocabularySize} tokens \(those of its training text\)\.$", e.Message);
+        Assert.Contains("GPT-2 token 338 (\"'s\")", Assert.Throws<ArgumentException>(() => tokenizer.Encode("Hello's")).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => tokenizer.Decode([tokenizer.VocabularySize]));
     }
 
