@@ -22,7 +22,7 @@ public static class GenerateCommand
         var length = new Option<int>("--length") { Description = "Most tokens per sample: characters, or GPT-2 tokens for a model trained with --tokenizer gpt2.", DefaultValueFactory = _ => 100 };
         var temperature = new Option<double?>("--temperature") { Description = "τ > 0: p ∝ p^(1/τ); below 1 sharper, above 1 flatter (default 1: the model's own P).", CustomParser = Backprop.Cli.Flags.FlagValues.Number };
         var topK = new Option<int>("--top-k") { Description = "Draw only from the K most likely tokens (default 0: all).", DefaultValueFactory = _ => 0 };
-        var command = new Command("generate", "Sample text from a character model (backprop train --data names.txt --task text).") { model, count, seed, length, temperature, topK };
+        var command = new Command("generate", "Sample text from a text model (backprop train --data names.txt --task text [--tokenizer gpt2]), decoded by the tokenizer stored in it.") { model, count, seed, length, temperature, topK };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(model)!;

@@ -57,8 +57,11 @@ public sealed class CliTokenizerTests
         using var box = new CliSandbox();
         var model = box.PathOf("m.bp");
         var train = box.Run("train", "--data", box.Write("corpus.txt", Corpus), "--task", "text", "--tokenizer", "gpt2", "--epochs", "1", "--layers", "8",
-            "--no-plot", "--quiet", "--out", model);
+            "--no-plot", "--json", "--out", model);
         Assert.True(train.ExitCode == 0, train.ToString());
+        var report = JsonDocument.Parse(train.Out).RootElement;
+        Assert.Equal("gpt2", report.GetProperty("tokenizer").GetString());
+        Assert.Equal(Gpt2Tokenizer.EncodeFull(Corpus).Distinct().Count(), report.GetProperty("tokens").GetInt32());
         var predict = box.Run("predict", "--model", model, "--data", box.Write("start.txt", "the cat sat"));
         Assert.True(predict.ExitCode == 0, predict.ToString());
         Assert.Matches("^row,text,next,probability\n1,\"the cat sat\",\"[^\"]+\",[0-9.Ee-]+\n$", predict.Out);
