@@ -24,7 +24,7 @@ public static class EvaluateCommand
         {
             var loaded = SavedModel.Load(parse.GetValue(model)!);
             if (TextPrediction.Applies(loaded))
-                throw CliException.Usage($"--model '{parse.GetValue(model)}' is a text model; evaluate scores table and image models. Use backprop predict (the next character of each line) or backprop generate.");
+                throw CliException.Usage($"--model '{parse.GetValue(model)}' is a text model; evaluate scores table and image models. Use backprop predict (the next token of each line) or backprop generate.");
             var (examples, _, _) = InputKinds.ForModel(new ModelRequest(loaded, parse.GetValue(model)!, parse.GetValue(data)!, NeedTargets: true, parse.GetValue(target), parse.InvocationConfiguration.Error));
             var task = ModelTask.ForOutput(loaded.Model.OutputActivation);
             var metrics = RunReport.MetricsOf(loaded.Model, examples, task, TargetScale.FromMetadata(loaded.Metadata, parse.GetValue(model)!));

@@ -30,7 +30,7 @@ public static class PredictCommand
             var imageFiles = parse.GetValue(images) ?? [];
             var dataPath = parse.GetValue(data);
             if ((dataPath is null) == (imageFiles.Length == 0)) throw CliException.Usage("give either --data FILE or --image IMG…");
-            if (TextPrediction.Applies(loaded) && dataPath is not null) { Write(TextPrediction.Csv(loaded, dataPath)); return 0; }
+            if (TextPrediction.Applies(loaded) && dataPath is not null) { Write(TextPrediction.Csv(loaded, parse.GetValue(model)!, dataPath)); return 0; }
             IExampleSet<float> x;
             string[] names;
             if (dataPath is not null) (x, _, names) = InputKinds.ForModel(new ModelRequest(loaded, parse.GetValue(model)!, dataPath, NeedTargets: false, null, parse.InvocationConfiguration.Error));

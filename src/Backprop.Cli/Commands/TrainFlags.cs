@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Backprop.Cli.Output;
 using Backprop.Cli.Runs;
+using Backprop.Data.Tokens;
 using Backprop.Defaults;
 using Backprop.Models;
 using Backprop.Optimizers;
@@ -37,6 +38,9 @@ internal static class TrainFlags
             throw CliException.Usage($"--model '{architecture}' is not an architecture; use mlp or cnn, or lstm or transformer for text (the file to write is --out).");
         if (architecture == NetworkPlan.Cnn && p.GetResult(o.Layers) is not null)
             throw CliException.Usage("--layers sizes the dense layers of an MLP; leave it out with --model cnn.");
+        var tokenizer = p.GetValue(o.Tokenizer)?.Trim().ToLowerInvariant();
+        if (tokenizer is not null && !Tokenization.Names.Contains(tokenizer))
+            throw CliException.Usage($"--tokenizer '{tokenizer}' is not a tokenizer; use {string.Join(" or ", Tokenization.Names)}.");
         var augment = p.GetValue(o.Augment)?.Trim().ToLowerInvariant();
         if (augment is not null && !TrainingDefaults.Augment.Levels.Contains(augment))
             throw CliException.Usage($"--augment '{augment}' is not a level; use {string.Join(", ", TrainingDefaults.Augment.Levels)}.");
@@ -54,6 +58,7 @@ internal static class TrainFlags
             Task = task is null || text ? null : ParseTask(task),
             TextTask = text,
             Architecture = architecture,
+            Tokenizer = tokenizer,
             Augment = augment,
             Hidden = p.GetResult(o.Layers) is null ? null : p.GetValue(o.Layers),
             HiddenActivation = p.GetValue(o.Activation) is { } activation ? Parse(() => Backprop.Ops.Activations.Activation.Parse(activation), "--activation") : null,

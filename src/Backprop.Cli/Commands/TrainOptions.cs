@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Backprop.Cli.Flags;
+using Backprop.Data.Tokens;
 using Backprop.Defaults;
 
 namespace Backprop.Cli.Commands;
@@ -13,8 +14,9 @@ internal sealed class TrainOptions
 
     public Option<string?> Data { get; } = new("--data") { Description = "Training data: a CSV table (with --target), course HDF5 (.h5), MNIST IDX (.gz), a folder of images (one sub-folder per class), a .txt file (a character model), or a catalogued name (backprop datasets list). Omit to train on the course's planar flower." };
     public Option<string?> Target { get; } = new("--target") { Description = "CSV column to predict." };
-    public Option<string?> Task { get; } = new("--task") { Description = "binary | multiclass | regression (inferred from the target when omitted) | text (a character-level LSTM on any text file; sample it with backprop generate)." };
-    public Option<string?> Architecture { get; } = new("--model") { Description = "Architecture: mlp | cnn, or lstm | transformer for text (default lstm: the course's character LSTM; transformer: a character GPT). Default: cnn (3 × [conv 3×3 + batch norm + ReLU + max-pool 2], global average pooling, dropout, dense 64, dropout; AdamW in batches of 32 on a warm-up + cosine schedule) for images; mlp (dense layers, see --layers) for tables and the planar data, or when --layers is given." };
+    public Option<string?> Task { get; } = new("--task") { Description = "binary | multiclass | regression (inferred from the target when omitted) | text (a language model on any text file, on the tokens of --tokenizer; sample it with backprop generate)." };
+    public Option<string?> Architecture { get; } = new("--model") { Description = "Architecture: mlp | cnn, or lstm | transformer for text (default lstm: the course's character LSTM; transformer: a character GPT; both on GPT-2 tokens with --tokenizer gpt2). Default: cnn (3 × [conv 3×3 + batch norm + ReLU + max-pool 2], global average pooling, dropout, dense 64, dropout; AdamW in batches of 32 on a warm-up + cosine schedule) for images; mlp (dense layers, see --layers) for tables and the planar data, or when --layers is given." };
+    public Option<string?> Tokenizer { get; } = new("--tokenizer") { Description = $"Tokens of a text run: {string.Join(" | ", Tokenization.Names)} (default {TrainingDefaults.Text.Tokenizer}: one token per character; gpt2: GPT-2's byte-pair encoding, offline, kept to the GPT-2 tokens that occur in the training text, so the model's vocabulary is those V tokens, not 50,257). The tokenizer and its vocabulary are stored in the model; text given to predict later must encode to tokens of that vocabulary, else predict stops with a one-line error naming the line and the token." };
     public Option<string?> Augment { get; } = new("--augment") { Description = $"Image augmentation while the CNN trains (never at evaluate/predict): {TrainingDefaults.Augment.None} | {TrainingDefaults.Augment.Light} (random horizontal flip, shift by up to {N(TrainingDefaults.Augment.Shift * 100)} % of the side) | {TrainingDefaults.Augment.Full} (light + brightness ±{N(TrainingDefaults.Augment.Brightness)} and contrast ±{N(TrainingDefaults.Augment.Contrast * 100)} %). Default: {TrainingDefaults.Augment.Photos} for image folders and HDF5 photos, {TrainingDefaults.Augment.Digits} for IDX digits (a mirrored digit is another symbol); tables take only {TrainingDefaults.Augment.None}." };
     public Option<int[]?> Layers { get; } = new("--layers") { Description = "Hidden layer sizes, e.g. 20,7,5 (default: sized from the data; a text run takes one size, default " + TrainingDefaults.Text.HiddenSize + ").", CustomParser = FlagValues.Sizes, Arity = ArgumentArity.ExactlyOne };
     public Option<string?> Activation { get; } = new("--activation") { Description = "Hidden activation: tanh | relu | sigmoid | leaky-relu (default: tanh for tables, relu for images)." };
@@ -48,7 +50,7 @@ internal sealed class TrainOptions
 
     public IEnumerable<Option> All =>
     [
-        Data, Target, Task, Architecture, Augment, Layers, Activation, Init, Optimizer, LearningRate, Iterations, Epochs, BatchSize, L2, Seed,
+        Data, Target, Task, Architecture, Tokenizer, Augment, Layers, Activation, Init, Optimizer, LearningRate, Iterations, Epochs, BatchSize, L2, Seed,
         TestSplit, ValidationSplit, EarlyStopping, Keep, Categorical, DropMissing, ImageSize, SkipBadImages, Strict, CheckpointEvery, Resume, Out, Plot, NoPlot, XKey, YKey, Distributed, Quiet, Json,
     ];
 }

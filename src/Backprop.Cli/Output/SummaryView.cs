@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Backprop.Data;
+using Backprop.Data.Tokens;
 using Backprop.Models;
 using Spectre.Console;
 
@@ -34,6 +35,7 @@ public static class SummaryView
         }
         console.Write(layers);
         if (d.Metadata.TryGetValue("classes", out var classes)) output.WriteLine($"classes: {string.Join(", ", Parse(classes)?.AsArray().Select(c => c?.ToString()) ?? [])}");
+        if (d.Metadata.TryGetValue("vocabulary", out var vocabulary)) output.WriteLine("tokenizer: " + Tokens(d.Metadata.GetValueOrDefault("tokenizer"), vocabulary));
         if (d.Metadata.TryGetValue("preprocessing", out var json)) Columns(TablePreprocessor.FromJson(json, path), console, output);
         if (d.Metadata.TryGetValue("training", out var training) && Parse(training) is JsonObject settings)
         {
@@ -67,6 +69,19 @@ public static class SummaryView
             ["metadata"] = metadata,
         };
         return root.ToJsonString();
+    }
+
+    /// <summary>"char, 27 characters" or "gpt2, 412 GPT-2 tokens of its 50,257": a text model's tokenizer and the size of
+    /// its vocabulary (a file without a tokenizer's name is a character model).</summary>
+    private static string Tokens(string? kind, string vocabulary)
+    {
+        try
+        {
+            var tokenizer = Tokenization.Restore(kind ?? CharTokenizer.Kind, vocabulary);
+            var of = tokenizer is Gpt2Tokenizer ? $" of its {Gpt2Tokenizer.FullVocabularySize:N0}" : "";
+            return $"{tokenizer.Name}, {tokenizer.VocabularySize:N0} {tokenizer.Unit}{of}";
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException) { return $"{kind} (its vocabulary is damaged: {e.Message})"; }
     }
 
     private static void Columns(TablePreprocessor p, IAnsiConsole console, TextWriter output)

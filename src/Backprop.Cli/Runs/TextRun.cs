@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Backprop.Cli.Inputs;
 using Backprop.Cli.Output;
+using Backprop.Data.Tokens;
 using Backprop.Defaults;
 using Backprop.Losses;
 using Backprop.Models;
@@ -12,7 +13,9 @@ using Backprop.Training;
 namespace Backprop.Cli.Runs;
 
 /// <summary>A text run (<c>--task text</c>, a <c>.txt</c> file, or the dinosaur names), with the same display, Ctrl-C,
-/// divergence and output rules as every run; saved with its vocabulary for <c>backprop generate</c>. Two models:
+/// divergence and output rules as every run, on the tokens of <c>--tokenizer</c> (characters by default, or GPT-2's on the
+/// compact vocabulary of the ids the text uses); saved with the tokenizer and its vocabulary for <c>backprop generate</c>
+/// and <c>predict</c>. Two models, whose "characters" below are tokens with <c>--tokenizer gpt2</c>:
 /// <list type="bullet">
 /// <item><c>--model lstm</c> (the default, the course's): ids → Embedding 32 → LSTM H → Dense V softmax at every step
 /// (H = 128 or --layers), windows of 64 characters, J = mean over positions of −log P(next character);</item>
@@ -30,7 +33,7 @@ public static class TextRun
     /// <summary>The flags a text run honours; any other given flag is a usage error.</summary>
     public static IReadOnlySet<string> Honoured { get; } = new HashSet<string>
     {
-        "--data", "--task", "--model", "--layers", "--init", "--optimizer", "--lr", "--epochs", "--batch-size", "--l2", "--seed", "--strict",
+        "--data", "--task", "--model", "--tokenizer", "--layers", "--init", "--optimizer", "--lr", "--epochs", "--batch-size", "--l2", "--seed", "--strict",
         "--out", "--plot", "--no-plot", "--quiet", "--json",
     };
 
@@ -38,7 +41,7 @@ public static class TextRun
     /// optimiser is AdamW).</summary>
     public static IReadOnlySet<string> HonouredByTransformer { get; } = new HashSet<string>
     {
-        "--data", "--task", "--model", "--init", "--lr", "--epochs", "--batch-size", "--seed", "--strict",
+        "--data", "--task", "--model", "--tokenizer", "--init", "--lr", "--epochs", "--batch-size", "--seed", "--strict",
         "--out", "--plot", "--no-plot", "--quiet", "--json", "--early-stopping",
     };
 
@@ -52,16 +55,16 @@ public static class TextRun
         if (s.Hidden is { Length: > 1 }) throw CliException.Usage($"--layers: a text run has one LSTM layer; give one size, not {s.Hidden.Length}.");
         RunFiles.CheckOutputFolder(s.Out);
         if (s.CostPlotPath is not null) RunFiles.CheckOutputFolder(s.CostPlotPath);
-        var text = TextInput.Load(path);
+        var text = TextInput.Load(path, s.Tokenizer);
         int hidden = s.Hidden?[0] ?? TrainingDefaults.Text.HiddenSize;
         int batch = s.BatchSize ?? TrainingDefaults.Text.BatchSize;
         var optimizerName = s.Optimizer ?? TrainingDefaults.Optimizer;
         double lr = s.LearningRate ?? TrainingDefaults.Text.LearningRate;
         var init = s.Initializer ?? Initializers.Initializer.Xavier;
-        var (x, y) = text.Windows<float>(TrainingDefaults.Text.Window);
+        var (x, y) = text.Windows<float>(TrainingDefaults.Text.Window, ..);
         int epochs = s.Epochs ?? TrainingDefaults.Text.Epochs(x.Dim(0), batch);
 
-        var model = CharacterModel.Lstm<float>(text.Vocabulary.Length, TrainingDefaults.Text.EmbeddingSize, hidden);
+        var model = CharacterModel.Lstm<float>(text.Tokenizer.VocabularySize, TrainingDefaults.Text.EmbeddingSize, hidden);
         model.Initialize(init, new NumpyRandom(s.Seed));
         IOptimizer optimizer = Optimizer.Parse(optimizerName, lr);
         if (s.L2 > 0) optimizer = L2Regularization.FromCourse(optimizer, s.L2, x.Dim(0));
@@ -71,29 +74,43 @@ public static class TextRun
 
         var outcome = RunOutcome.Of(history);
         double first = history.Epochs.Count > 0 ? history.Epochs[0].Cost : double.NaN, last = history.Epochs.Count > 0 ? history.Epochs[^1].Cost : double.NaN;
-        var metadata = new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>(Metadata(text, path))
         {
-            ["task"] = Task,
-            ["vocabulary"] = JsonSerializer.Serialize(text.Vocabulary),
-            ["source"] = Path.GetFileName(path),
             ["training"] = JsonSerializer.Serialize(new
             {
-                model = "character-lstm", optimizer = optimizerName, learning_rate = lr, initializer = init.Name, loss = Loss.SoftmaxCrossEntropy.Name,
+                model = ModelName(text, "lstm"), tokenizer = text.Tokenizer.Name, optimizer = optimizerName, learning_rate = lr, initializer = init.Name, loss = Loss.SoftmaxCrossEntropy.Name,
                 epochs = history.Epochs.Count, batch_size = batch, window = TrainingDefaults.Text.Window, hidden, embedding = TrainingDefaults.Text.EmbeddingSize,
                 l2 = s.L2, seed = s.Seed, steps = history.StepsCompleted,
             }),
             ["metrics"] = JsonSerializer.Serialize(new { first_epoch_loss = first, final_loss = last }, ReportJson.Options),
         };
         var written = RunFiles.Save(s, outcome, model, metadata, stderr);
-        IReadOnlyList<string> plots = outcome.End == RunEnd.Diverged || s.CostPlotPath is not { } plot ? [] : Plotting.CostCurve(plot, history, $"Loss of the character LSTM ({hidden} units)");
-        Print(s, stdout, text, path, $"a character LSTM ({text.Vocabulary.Length} characters, {hidden} hidden units)", (first, last, history.Epochs.Count),
+        IReadOnlyList<string> plots = outcome.End == RunEnd.Diverged || s.CostPlotPath is not { } plot ? [] : Plotting.CostCurve(plot, history, $"Loss of the {Level(text)} LSTM ({hidden} units)");
+        Print(s, stdout, text, path, $"a {Level(text)} LSTM ({text.Tokenizer.VocabularySize} {text.Tokenizer.Unit}, {hidden} hidden units)", (first, last, history.Epochs.Count),
             null, outcome, written, plots, model);
         return outcome;
     }
 
     /// <summary>The result for people (the losses, three samples, the files) or one JSON object; <paramref name="validation"/>
     /// is the best held-out loss when the run had one.</summary>
-    internal static void Print(TrainSettings s, TextWriter stdout, Backprop.Data.CharacterText text, string path, string trained,
+    /// <summary>What every text model file carries besides its training settings and metrics: the task, the tokenizer and
+    /// its vocabulary (which generate and predict decode with), and the source file's name.</summary>
+    internal static IReadOnlyDictionary<string, string> Metadata(TokenText text, string path) => new Dictionary<string, string>
+    {
+        ["task"] = Task,
+        [TextInput.TokenizerKey] = text.Tokenizer.Name,
+        [TextInput.VocabularyKey] = text.Tokenizer.VocabularyJson,
+        ["source"] = Path.GetFileName(path),
+    };
+
+    /// <summary>"character" for a character model, "token" for one on a tokenizer's tokens (GPT-2's).</summary>
+    internal static string Level(TokenText text) => text.Tokenizer is CharTokenizer ? "character" : "token";
+
+    /// <summary>The stored model name: character-lstm, character-gpt, or gpt2-token-lstm, gpt2-token-gpt.</summary>
+    internal static string ModelName(TokenText text, string architecture) =>
+        text.Tokenizer is CharTokenizer ? $"character-{architecture}" : $"{text.Tokenizer.Name}-token-{architecture}";
+
+    internal static void Print(TrainSettings s, TextWriter stdout, TokenText text, string path, string trained,
         (double First, double Last, int Epochs) loss, double? validation, RunOutcome outcome, string written, IReadOnlyList<string> plots, Sequential<float> model)
     {
         var (first, last, epochs) = loss;
@@ -101,7 +118,8 @@ public static class TextRun
         {
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
-                model = Path.GetFullPath(written), task = Task, characters = text.Vocabulary.Length, first_loss = first, final_loss = last,
+                model = Path.GetFullPath(written), task = Task, tokenizer = text.Tokenizer.Name, characters = text.Tokenizer is CharTokenizer ? text.Tokenizer.VocabularySize : (int?)null,
+                tokens = text.Tokenizer.VocabularySize, first_loss = first, final_loss = last,
                 validation_loss = validation, epochs, stopped = outcome.Reason, plots,
             }, ReportJson.Options));
             return;
@@ -113,9 +131,9 @@ public static class TextRun
         if (s.Mode == OutputMode.Human && outcome.End != RunEnd.Diverged)
         {
             var random = new NumpyRandom(s.Seed);
-            bool lines = text.Vocabulary.Contains('\n');
+            int? line = text.Tokenizer.IdOf("\n");
             for (int i = 0; i < 3; i++)
-                stdout.WriteLine("  sample: " + CharacterModel.Sample(model, text.Vocabulary, random, lines ? '\n' : text.Text[0], lines ? '\n' : null, 80));
+                stdout.WriteLine("  sample: " + text.Tokenizer.Decode(TokenModel.Sample(model, text.Tokenizer.VocabularySize, random, line ?? text.Ids[0], line, 80, TextSampling.Plain)));
         }
         stdout.WriteLine($"Wrote {written}. Sample from it: backprop generate --model {written}");
         foreach (var plot in plots) stdout.WriteLine($"Plot written to {Path.GetFullPath(plot)}");

@@ -19,6 +19,8 @@ public sealed record TrainSettings
     public bool TextTask { get; init; }
     /// <summary>"mlp", "cnn", or null: cnn for image inputs unless --layers sizes an MLP.</summary>
     public string? Architecture { get; init; }
+    /// <summary>--tokenizer: "char", "gpt2", or null: <see cref="TrainingDefaults.Text.Tokenizer"/>.</summary>
+    public string? Tokenizer { get; init; }
     /// <summary>--augment: "none", "light", "full", or null: the input kind's default for the CNN, none for an MLP.</summary>
     public string? Augment { get; init; }
     public int[]? Hidden { get; init; }

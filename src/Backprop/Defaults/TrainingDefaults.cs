@@ -176,6 +176,9 @@ public static class TrainingDefaults
         /// <summary>Windows per mini-batch.</summary>
         public const int BatchSize = 32;
 
+        /// <summary>The tokenizer without <c>--tokenizer</c>: "char", one token per character (Data.Tokens.CharTokenizer).</summary>
+        public const string Tokenizer = "char";
+
         /// <summary>Characters per training window (the length back-propagation through time covers).</summary>
         public const int Window = 64;
 

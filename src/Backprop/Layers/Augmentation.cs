@@ -19,14 +19,17 @@ public abstract class Augmentation<T> : Module<T>, IBatchSeeded where T : unmana
     /// <summary>The seed the random choices are drawn from.</summary>
     public uint Seed { get; }
 
-    /// <summary>k: training batches augmented so far; the next one's choices come from s_k = mix(seed, k).</summary>
+    /// <summary>k: training batches augmented so far; the next one's choices come from s_k = mix(seed, k, r).</summary>
     public long Batches { get; set; }
+
+    /// <summary>r: the replica drawing (the rank under data-parallel training).</summary>
+    public int Stream { get; set; }
 
     public sealed override Tensor<T> Forward(Tensor<T> input)
     {
         if (!IsTraining) return input;
         if (input.Rank != 4) throw new ArgumentException($"{this} expects channels-last images (m, n_H, n_W, n_C); got shape {ShapeMath.Format(input.Shape)}.");
-        _random.Seed(BatchSeed(Seed, Batches++));
+        _random.Seed(BatchSeed(Seed, Batches++, Stream));
         return Augment(input, _random);
     }
 
@@ -34,11 +37,12 @@ public abstract class Augmentation<T> : Module<T>, IBatchSeeded where T : unmana
     /// applies the op.</summary>
     protected abstract Tensor<T> Augment(Tensor<T> images, NumpyRandom random);
 
-    /// <summary>s_k = the upper 32 bits of SplitMix64's finaliser of seed·2³² + k: neighbouring batches and seeds get
-    /// unrelated generators.</summary>
-    public static uint BatchSeed(uint seed, long batch)
+    /// <summary>s_k = the upper 32 bits of SplitMix64's finaliser of seed·2³² + k + r·c (c = 0xD1B54A32D192ED03, an odd
+    /// constant; r = <paramref name="stream"/>, 0 in one process): neighbouring batches, seeds and ranks get unrelated
+    /// generators.</summary>
+    public static uint BatchSeed(uint seed, long batch, int stream = 0)
     {
-        ulong z = ((ulong)seed << 32) + (ulong)batch + 0x9E3779B97F4A7C15UL;
+        ulong z = ((ulong)seed << 32) + (ulong)batch + 0x9E3779B97F4A7C15UL + (ulong)(uint)stream * 0xD1B54A32D192ED03UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         z ^= z >> 31;

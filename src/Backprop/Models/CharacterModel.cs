@@ -1,9 +1,8 @@
 using System.Numerics;
-using Backprop.Autograd;
+using Backprop.Data.Tokens;
 using Backprop.Layers;
 using Backprop.Ops.Activations;
 using Backprop.Randomness;
-using Backprop.Tensors;
 
 namespace Backprop.Models;
 
@@ -38,25 +37,11 @@ public static class CharacterModel
         model.Layers.Count > 1 && model.Layers[1] is PositionalEmbedding<T> positions ? positions.Positions : null;
 
     /// <summary>P(next character | <paramref name="context"/>) over the vocabulary: the context run through the model as one
-    /// sequence, the last step's softmax.</summary>
+    /// sequence, the last step's softmax (<see cref="TokenModel.NextProbabilities"/> on the characters' ids).</summary>
     public static double[] NextProbabilities<T>(Module<T> model, string vocabulary, string context) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (context.Length == 0) throw new ArgumentException("The context needs at least one character.");
-        var ids = Tensor<T>.Zeros(1, context.Length);
-        for (int t = 0; t < context.Length; t++)
-        {
-            int id = vocabulary.IndexOf(context[t]);
-            if (id < 0) throw new ArgumentException($"The character '{context[t]}' is not in the model's vocabulary.");
-            ids.AsSpan()[t] = T.CreateChecked(id);
-        }
-        using (Graph.NoGrad())
-        {
-            var y = model.Forward(ids).AsReadOnlySpan()[((context.Length - 1) * vocabulary.Length)..];
-            var p = new double[vocabulary.Length];
-            for (int i = 0; i < p.Length; i++) p[i] = double.CreateChecked(y[i]);
-            Graph.BeginStep();
-            return p;
-        }
+        return TokenModel.NextProbabilities(model, vocabulary.Length, new CharTokenizer(vocabulary).Encode(context));
     }
 
     /// <summary>Characters drawn from <paramref name="model"/> (as built by <see cref="Lstm{T}"/>) after the context
@@ -66,58 +51,13 @@ public static class CharacterModel
 
     /// <summary>As <see cref="Sample{T}(Sequential{T}, string, NumpyRandom, char, char?, int)"/> with each draw's probabilities
     /// reshaped by <paramref name="rule"/> (temperature, top-k). A transformer (<see cref="Transformer{T}"/>) reads the last
-    /// T_max characters so far at every draw.</summary>
+    /// T_max characters so far at every draw (<see cref="TokenModel.Sample"/> on the characters' ids).</summary>
     public static string Sample<T>(Sequential<T> model, string vocabulary, NumpyRandom random, char start, char? stop, int maxLength, TextSampling rule)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (ContextOf(model) is { } context) return SampleWindowed(model, vocabulary, random, start, stop, maxLength, rule, context);
-        if (model.Layers is not [Embedding<T> embedding, Lstm<T> lstm, Dense<T> output])
-            throw new ArgumentException("Sampling needs a character model: Embedding, LSTM, then Dense.");
-        int hidden = lstm.HiddenSize;
-        var (h, c) = (Tensor<T>.Zeros(1, hidden), Tensor<T>.Zeros(1, hidden));
-        var id = Tensor<T>.Zeros(1, 1);
-        var p = new double[vocabulary.Length];
-        var text = new System.Text.StringBuilder();
-        int next = vocabulary.IndexOf(start);
-        if (next < 0) throw new ArgumentException($"The start character is not in the model's vocabulary.");
-        using (Graph.NoGrad())
-            while (text.Length < maxLength)
-            {
-                id.AsSpan()[0] = T.CreateChecked(next);
-                var a = lstm.Forward(embedding.Forward(id), h, c);
-                a.AsReadOnlySpan().CopyTo(h.AsSpan());
-                lstm.FinalCell!.AsReadOnlySpan().CopyTo(c.AsSpan());
-                var y = output.Forward(a).AsReadOnlySpan();
-                double sum = 0;
-                for (int i = 0; i < p.Length; i++) sum += p[i] = double.CreateChecked(y[i]);
-                for (int i = 0; i < p.Length; i++) p[i] /= sum;
-                Graph.BeginStep();
-                rule.Apply(p);
-                next = random.Choice(p);
-                if (vocabulary[next] == stop) break;
-                text.Append(vocabulary[next]);
-            }
-        return text.ToString();
-    }
-
-    private static string SampleWindowed<T>(Sequential<T> model, string vocabulary, NumpyRandom random, char start, char? stop, int maxLength,
-        TextSampling rule, int context) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (vocabulary.IndexOf(start) < 0) throw new ArgumentException($"The start character is not in the model's vocabulary.");
-        var text = new System.Text.StringBuilder();
-        var so = new System.Text.StringBuilder().Append(start);
-        while (text.Length < maxLength)
-        {
-            var window = so.ToString(Math.Max(0, so.Length - context), Math.Min(so.Length, context));
-            var p = NextProbabilities(model, vocabulary, window);
-            double sum = p.Sum();
-            for (int i = 0; i < p.Length; i++) p[i] /= sum;
-            rule.Apply(p);
-            int next = random.Choice(p);
-            if (vocabulary[next] == stop) break;
-            text.Append(vocabulary[next]);
-            so.Append(vocabulary[next]);
-        }
-        return text.ToString();
+        var tokenizer = new CharTokenizer(vocabulary);
+        int first = tokenizer.IdOf(start.ToString()) ?? throw new ArgumentException("The start character is not in the model's vocabulary.");
+        int? end = stop is { } s ? tokenizer.IdOf(s.ToString()) : null;
+        return tokenizer.Decode(TokenModel.Sample(model, vocabulary.Length, random, first, end, maxLength, rule));
     }
 }

@@ -17,6 +17,11 @@ public sealed partial class Tensor<T>
     /// (z may be x or y). The innermost axis runs through the vector driver; outer axes step by broadcast strides.</summary>
     public static void MapInto<TOp>(Tensor<T> x, Tensor<T> y, Tensor<T> z) where TOp : IBinaryOperator<T>
     {
+        if (x.Shape.SequenceEqual(z.Shape) && y.Shape.SequenceEqual(z.Shape)) // one shape: no broadcast shape to allocate
+        {
+            Elementwise.Binary<T, TOp>(x.AsReadOnlySpan(), y.AsReadOnlySpan(), z.AsSpan());
+            return;
+        }
         var shape = ShapeMath.Broadcast(x._shape, y._shape);
         ShapeMath.RequireSame(shape, z._shape, "Broadcast destination");
         var xs = x.AsReadOnlySpan();

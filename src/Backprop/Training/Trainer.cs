@@ -78,6 +78,8 @@ public static class Trainer
         int stepsPerEpoch = batches.BatchesPerEpoch;
         int totalSteps = checked(options.Epochs * stepsPerEpoch);
 
+        foreach (var seeded in model is IBatchSeeded self ? [self] : model.Descendants().OfType<IBatchSeeded>())
+            seeded.Stream = options.Communicator.Rank; // each rank draws its own dropout masks and augmentations
         var sync = DataParallelSync<T>.For(options.Communicator, model, options.GradientBucketBytes);
         sync?.CheckSameRun(batches.Count, stepsPerEpoch);
         sync?.BroadcastState();

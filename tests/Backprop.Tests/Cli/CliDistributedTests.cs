@@ -55,6 +55,30 @@ public sealed class CliDistributedTests
         Assert.True(difference < 1e-4, $"max |θ_2 − θ_1| = {difference:E3}");
     }
 
+    [SkippableFact]
+    public void Two_ranks_resumed_from_a_checkpoint_end_with_the_model_of_the_uninterrupted_run_bit_for_bit()
+    {
+        MpiRun.RequireLauncher();
+        using var box = new CliSandbox();
+        foreach (var (label, level) in new[] { ("dark", 40), ("light", 200) }) // an image CNN: dropout and augmentation draw per rank
+        {
+            Directory.CreateDirectory(box.PathOf(Path.Combine("pictures", label)));
+            for (int i = 0; i < 6; i++)
+                box.WriteBytes(Path.Combine("pictures", label, $"{i}.bmp"), TestImages.Bmp(8, 8, (row, col, ch) => (byte)(level + 3 * i + row + col * ch)));
+        }
+        string[] flags = ["train", "--data", box.PathOf("pictures"), "--epochs", "4", "--batch-size", "4", "--test-split", "0",
+            "--checkpoint-every", "2", "--no-plot", "--quiet", "--distributed"];
+        var whole = MpiRun.Launch(2, TimeSpan.FromSeconds(120), Cli, [.. flags, "--out", box.PathOf("whole.bp")], box.Folder);
+        Assert.True(!whole.TimedOut && whole.Code == 0, whole.Output);
+        Assert.True(File.Exists(box.PathOf("whole.checkpoint.bp")), "the run wrote no checkpoint after epoch 2");
+
+        var resumed = MpiRun.Launch(2, TimeSpan.FromSeconds(120), Cli,
+            [.. flags, "--resume", box.PathOf("whole.checkpoint.bp"), "--out", box.PathOf("resumed.bp")], box.Folder);
+        Assert.True(!resumed.TimedOut && resumed.Code == 0, resumed.Output);
+        Assert.Equal(Parameters(box.PathOf("whole.bp")), Parameters(box.PathOf("resumed.bp")));
+        Assert.NotEqual(Parameters(box.PathOf("whole.bp")), Parameters(box.PathOf("whole.checkpoint.bp"))); // two more epochs moved it
+    }
+
     private static float[] Parameters(string model) =>
         ModelFile.Load<float>(model).Model.Parameters.SelectMany(p => p.Value.ToArray()).ToArray();
 }

@@ -133,6 +133,38 @@ public class DataParallelTrainingTests
         Assert.Contains("do not train the same run", error.InnerException!.Message);
     }
 
+    [Fact]
+    public void Each_rank_draws_its_own_dropout_masks_and_the_replicas_still_agree_bit_for_bit()
+    {
+        var (x, y) = Data<double>(256);
+        var runs = ThreadGroup.Run(2, c =>
+        {
+            var model = WithDropout(1);
+            var run = Train(model, x, y, 64, c);
+            return (run, Stream: model.Layers.OfType<Dropout<double>>().Single().Stream);
+        });
+        Assert.Equal(runs[0].run.Parameters, runs[1].run.Parameters);
+        Assert.Equal([0, 1], runs.Select(r => r.Stream));
+
+        // The same batch k gives rank 0 and rank 1 different masks, and each rank the same mask again.
+        var ones = Tensor<double>.Ones(32, 8);
+        double[] Mask(int stream)
+        {
+            var dropout = new Dropout<double>(0.5, seed: 4) { Batches = 3, Stream = stream };
+            dropout.Train();
+            using (Backprop.Autograd.Graph.NoGrad()) return dropout.Forward(ones).ToArray();
+        }
+        Assert.NotEqual(Mask(0), Mask(1));
+        Assert.Equal(Mask(1), Mask(1));
+    }
+
+    private static Sequential<double> WithDropout(uint seed)
+    {
+        var model = new Sequential<double>(new Dense<double>(2, 8, Activation.Tanh), new Dropout<double>(0.3, 9), new Dense<double>(8, 1, Activation.Sigmoid));
+        model.Initialize(Initializer.Xavier, new NumpyRandom(seed));
+        return model;
+    }
+
     internal sealed record Run(double[] Parameters, double[] Costs);
 
     internal static Run Train<T>(Sequential<T> model, Tensor<T> x, Tensor<T> y, int batch, ICommunicator communicator)
