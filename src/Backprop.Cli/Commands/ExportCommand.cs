@@ -12,8 +12,9 @@ namespace Backprop.Cli.Commands;
 /// <summary><c>backprop export --model m.bp --onnx m.onnx</c>: the model as ONNX (opset 17) with the preprocessing
 /// <c>backprop predict</c> applies — table standardisation, pixel scaling, the regression target's scale — as graph
 /// nodes, and the model file's metadata (class names, preprocessing) in the ONNX metadata, so import restores it. A text
-/// model (<c>--task text</c>) takes int64 character ids [batch, time] of any length (up to a GPT's context) and gives
-/// P(next character) at every position, [batch, time, V], the ids being places in the "vocabulary" metadata.</summary>
+/// model (<c>--task text</c>) takes int64 token ids [batch, time] of any length (up to a GPT's context) and gives
+/// P(next token) at every position, [batch, time, V], the ids being those of the tokenizer in the "tokenizer" and
+/// "vocabulary" metadata.</summary>
 public static class ExportCommand
 {
     private static readonly string[] Reserved = [ModelFile.FormatKey, ModelFile.VersionKey, ModelFile.ArchitectureKey, ModelFile.DTypeKey];
