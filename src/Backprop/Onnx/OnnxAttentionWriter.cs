@@ -10,7 +10,7 @@ namespace Backprop.Onnx;
 /// MatMul, Mul by 1/√d_k, Add of a (T, T) mask of −10⁹ above the diagonal when causal, Softmax(−1), MatMul with the
 /// values, Transpose and Reshape back, and the output projection; dropout is left out (evaluation). Positional layers
 /// → Add of their table's first T rows; <see cref="TransformerBlock{T}"/> → the above with two residual Adds. With a
-/// variable length (<see cref="OnnxGraphBuilder.TimeLength"/>) the mask and the table are written for the longest T
+/// variable length (<see cref="OnnxGraphBuilder.VariableTime"/>) the mask and the table are written for the longest T
 /// and Sliced to the input's T in the graph.
 /// The key padding mask is an argument of Forward, not of the module, so it is not exported.</summary>
 internal static class OnnxAttentionWriter
@@ -90,7 +90,8 @@ internal static class OnnxAttentionWriter
     /// <summary>The constant as it is for a fixed T; else Slice(constant)[:T] on its first <paramref name="axes"/> axes.</summary>
     private static string FirstRows(OnnxGraphBuilder g, string constant, string hint, int axes)
     {
-        if (g.TimeLength is not { } length) return constant;
+        if (g.VariableTime is null) return constant;
+        var length = g.TimeLength();
         var starts = g.Int64Initializer(hint + ".starts", new long[axes]);
         var ends = axes == 1 ? length : g.Node("Concat", hint + "_ends", Enumerable.Repeat(length, axes), [OnnxGraphBuilder.Int("axis", 0)]);
         var axesList = g.Int64Initializer(hint + ".axes", [.. Enumerable.Range(0, axes).Select(a => (long)a)]);

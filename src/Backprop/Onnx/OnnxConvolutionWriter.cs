@@ -88,7 +88,7 @@ internal static class OnnxConvolutionWriter
     /// <summary>A layer whose output size depends on T cannot follow a dynamic time axis.</summary>
     private static void RequireFixedLength(OnnxGraphBuilder g, string module)
     {
-        if (g.TimeLength is not null)
+        if (g.VariableTime is not null)
             throw new ArgumentException($"Cannot export {module} after a variable-length time axis: its output size would depend on T. Export with a fixed input shape instead.");
     }
 

@@ -80,8 +80,7 @@ public static class OnnxExport
         {
             var x = OnnxPreprocessing.Input(options, g, inputName, shape);
             if (tokens) g.TokenIds = x;
-            if (options.VariableLength)
-                g.TimeLength = g.Node("Shape", "time_length", [x], [OnnxGraphBuilder.Int("start", 1), OnnxGraphBuilder.Int("end", 2)]);
+            if (options.VariableLength) g.VariableTime = x;
             y = OnnxModuleWriter.Write(model, g, x, ref outShape, "");
             y = OnnxPreprocessing.Output(options, g, y);
         }
@@ -93,7 +92,7 @@ public static class OnnxExport
         var float32 = TensorProto.Types.DataType.Float;
         graph.Input.Add(OnnxGraphBuilder.Value(inputName, tokens ? TensorProto.Types.DataType.Int64 : float32,
             Axes(shape, options.VariableLength), contract ?? InputDoc(options, tokens)));
-        graph.Output.Add(OnnxGraphBuilder.Value(outputName, float32, Axes(outShape, g.TimeLength is not null), OutputDoc(outputName, options)));
+        graph.Output.Add(OnnxGraphBuilder.Value(outputName, float32, Axes(outShape, g.VariableTime is not null), OutputDoc(outputName, options)));
 
         var result = new ModelProto
         {

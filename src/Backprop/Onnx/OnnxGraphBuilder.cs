@@ -11,10 +11,19 @@ internal sealed class OnnxGraphBuilder(GraphProto graph)
 
     public GraphProto Graph { get; } = graph;
 
-    /// <summary>The int64 tensor [T] holding the input's time length when that axis is dynamic
-    /// (<see cref="OnnxExportOptions.VariableLength"/>), while the tensors still have it; null when T is fixed by the
-    /// export's input shape (the shapes' time entry is then T itself, else only its upper bound).</summary>
-    public string? TimeLength { get; set; }
+    private string? _timeLength;
+
+    /// <summary>The graph input whose axis 1 (time) is dynamic (<see cref="OnnxExportOptions.VariableLength"/>), while the
+    /// tensors still have that axis; null when T is fixed by the export's input shape (the shapes' time entry is then T
+    /// itself, else only its upper bound).</summary>
+    public string? VariableTime { get; set; }
+
+    /// <summary>The int64 tensor [T] of the input's length, Shape(input, start 1, end 2), written at its first use.</summary>
+    public string TimeLength()
+    {
+        var input = VariableTime ?? throw new InvalidOperationException("The time axis is fixed: T is the shape's entry.");
+        return _timeLength ??= Node("Shape", "time_length", [input], [Int("start", 1), Int("end", 2)]);
+    }
 
     /// <summary>The graph input when it holds int64 token ids rather than floats, which an embedding then gathers
     /// without a Cast.</summary>

@@ -69,7 +69,7 @@ internal static class OnnxRecurrentWriter
         }
         var last = g.NodeOutput(op, hint, [timeFirst, w, r, b], attributes, 1);
         shape = [h];
-        g.TimeLength = null; // the last step only: no time axis from here on
+        g.VariableTime = null; // the last step only: no time axis from here on
         return g.Node("Squeeze", hint + "_squeeze", [last, g.Int64Initializer(hint + ".axes", 0)]);
     }
 
