@@ -75,10 +75,15 @@ internal sealed partial class OnnxGraphReader<T>
         bool causal = after.OpType == "Add";
         if (causal) CheckCausalMask(after, scaled.Output[0]);
         var softmax = causal ? Next(after.Output[0], "Softmax", after) : after;
+        if ((Attribute(softmax, "axis")?.I ?? -1) is not (-1 or 3)) throw _constants.Error(softmax, "attention weights are a softmax over the keys (the last axis)");
         var context = Next(softmax.Output[0], "MatMul", softmax);
-        if (context.Input[1] != value.Tensor || query.Heads != key.Heads || value.Heads != key.Heads || query.Width != key.Width)
-            throw _constants.Error(context, "the attention's queries, keys and values disagree in heads or widths");
-        var merged = Next(Next(context.Output[0], "Transpose", context).Output[0], "Reshape", context);
+        if (context.Input[1] != value.Tensor || query.Heads != key.Heads || value.Heads != key.Heads || query.Width != key.Width
+            || !query.Perm.SequenceEqual([0L, 2, 1, 3]) || !value.Perm.SequenceEqual([0L, 2, 1, 3]))
+            throw _constants.Error(context, "the attention's queries, keys and values disagree in heads, widths or layout");
+        var back = Next(context.Output[0], "Transpose", context);
+        if (!(Attribute(back, "perm")?.Ints.SequenceEqual([0L, 2, 1, 3]) ?? false))
+            throw _constants.Error(back, "Backprop imports the heads merged back by Transpose(0, 2, 1, 3)");
+        var merged = Next(back.Output[0], "Reshape", back);
         var (output, end) = Projection(Next(merged.Output[0], "MatMul", merged), [input[0], key.Heads * value.Width]);
         var attention = new MultiHeadAttention<T>(input[^1], key.Heads, key.Width, value.Width, causal: causal);
         CopyParameters(query.Dense, attention.Query);
