@@ -113,4 +113,20 @@ public class OnnxImportTests
         var e = Assert.Throws<ModelFileException>(() => OnnxImport.FromBytes<float>(model.ToByteArray(), "short.onnx"));
         Assert.Contains("'0.bias' has 8 bytes of data but its shape needs 64", e.Message);
     }
+
+    [Fact]
+    public void A_residual_that_is_not_a_transformer_block_is_refused_as_a_branch_naming_its_nodes()
+    {
+        var model = ModelProto.Parser.ParseFrom(OnnxExport.ToBytes(new Sequential<float>(new Backprop.Layers.Dense<float>(4, 4))));
+        var graph = model.Graph;
+        var gemm = graph.Node.Single();
+        gemm.Output[0] = "dense_out";
+        var add = new NodeProto { OpType = "Add", Name = "skip" };
+        add.Input.Add([graph.Input[0].Name, "dense_out"]);
+        add.Output.Add(graph.Output[0].Name);
+        graph.Node.Add(add);
+        var e = Assert.Throws<ModelFileException>(() => OnnxImport.FromBytes<float>(model.ToByteArray(), "skip.onnx"));
+        Assert.Contains($"the graph branches at tensor '{graph.Input[0].Name}'", e.Message);
+        Assert.Contains("'skip'", e.Message);
+    }
 }
