@@ -13,8 +13,9 @@ using Gpt = Backprop.Defaults.TrainingDefaults.Text.Transformer;
 namespace Backprop.Cli.Runs;
 
 /// <summary><c>train --task text --model transformer</c>: a GPT on characters or on GPT-2 tokens (--tokenizer) (<see cref="CharacterModel.Transformer{T}"/>, sized by
-/// <see cref="TrainingDefaults.Text.Transformer"/>) on windows of its context from the first 90 % of the tokens; the last 10 %
-/// gives the validation loss each epoch, and early stopping keeps the best epoch's weights. The optimiser is AdamW (peak α
+/// <see cref="TrainingDefaults.Text.Transformer"/>, dropout 0.1) on overlapping windows of its context
+/// (<see cref="TrainingDefaults.Text.Transformer.WindowStride"/>) from the first 90 % of the tokens; the last 10 %, in
+/// non-overlapping windows, gives the validation loss each epoch, and early stopping keeps the best epoch's weights. The optimiser is AdamW (peak α
 /// = --lr) under a linear warm-up over 5 % of the steps and a cosine decay to α/10, with gradients clipped to global norm
 /// 1: θ ← θ·(1 − α_t·λ) − α_t·Adam(clip(g)).</summary>
 public static class TransformerText
@@ -29,7 +30,8 @@ public static class TransformerText
         int held = (int)(text.Ids.Length * Gpt.ValidationFraction);
         if (held < 2 || text.Ids.Length - held < 2)
             throw CliException.BadInput($"--data '{path}': {text.Ids.Length} {text.Tokenizer.Unit} are too few to hold out {Gpt.ValidationFraction:P0} for validation.");
-        var (x, y) = text.Windows<float>(Gpt.Context, ..^held);
+        int stride = Gpt.WindowStride(text.Ids.Length - held, text.Tokenizer.VocabularySize);
+        var (x, y) = text.Windows<float>(Gpt.Context, ..^held, stride);
         var (xv, yv) = text.Windows<float>(Gpt.Context, ^held..);
         int batch = s.BatchSize ?? TrainingDefaults.Text.BatchSize;
         int epochs = s.Epochs ?? Gpt.Epochs(x.Dim(0), batch);
@@ -38,7 +40,7 @@ public static class TransformerText
         var init = s.Initializer ?? Initializers.Initializer.Xavier;
         int patience = s.Given.Contains("--early-stopping") ? s.EarlyStopping : Gpt.Patience;
 
-        var model = CharacterModel.Transformer<float>(text.Tokenizer.VocabularySize, Gpt.Context, Gpt.Width, Gpt.Heads, Gpt.Blocks);
+        var model = CharacterModel.Transformer<float>(text.Tokenizer.VocabularySize, Gpt.Context, Gpt.Width, Gpt.Heads, Gpt.Blocks, Gpt.Dropout, s.Seed);
         model.Initialize(init, new NumpyRandom(s.Seed));
         var schedule = new WarmupCosineDecay(lr, Gpt.WarmupSteps(steps), steps + 1);
         var optimizer = new ScheduledOptimizer(new ClipByGlobalNorm(new AdamW(lr, Gpt.WeightDecay), Gpt.ClipNorm), schedule, stepsPerEpoch: 1);
@@ -57,7 +59,8 @@ public static class TransformerText
             {
                 model = TextRun.ModelName(text, "gpt"), tokenizer = text.Tokenizer.Name, optimizer = "adamw", learning_rate = lr, weight_decay = Gpt.WeightDecay, schedule = schedule.ToString(),
                 clip_norm = Gpt.ClipNorm, initializer = init.Name, loss = Loss.SoftmaxCrossEntropy.Name, epochs = history.Epochs.Count, batch_size = batch,
-                context = Gpt.Context, blocks = Gpt.Blocks, width = Gpt.Width, heads = Gpt.Heads, validation_fraction = Gpt.ValidationFraction,
+                context = Gpt.Context, blocks = Gpt.Blocks, width = Gpt.Width, heads = Gpt.Heads, dropout = Gpt.Dropout, window_stride = stride,
+                validation_fraction = Gpt.ValidationFraction,
                 early_stopping = patience, seed = s.Seed, steps = history.StepsCompleted,
             }),
             ["metrics"] = JsonSerializer.Serialize(new { first_epoch_loss = first, final_loss = last, validation_loss = validation }, ReportJson.Options),

@@ -204,6 +204,24 @@ public static class TrainingDefaults
             /// <summary>The text's tail held out for the validation loss and early stopping.</summary>
             public const double ValidationFraction = 0.1;
 
+            /// <summary>Dropout p = 0.1 on the embeddings (after the positions are added) and on each block's attention
+            /// weights. On a 35 KB text nobody here trained on (the GPL-3), validation loss 2.47 → 2.27 (0.2 gave 2.28).</summary>
+            public const double Dropout = 0.1;
+
+            /// <summary>The most bytes the one-hot training targets (N·L·V float32 values) may take before training windows
+            /// stop overlapping: 256 MiB.</summary>
+            public const long WindowTargetBytes = 256L << 20;
+
+            /// <summary>Training windows start every s ids, s = clamp(⌈n·L·V·4 B / 256 MiB⌉, L/4, L) for n ids: on a small text they
+            /// overlap (each id is seen at 4 places of the context; non-overlapping windows gave 2.84 on the GPL-3, a stride
+            /// of L/4 2.47), on a large one they stop overlapping rather than outgrow memory.</summary>
+            public static int WindowStride(int ids, int vocabulary)
+            {
+                long bytesPerStart = (long)Context * vocabulary * sizeof(float); // one window's targets
+                long stride = (ids * bytesPerStart + WindowTargetBytes - 1) / WindowTargetBytes;
+                return (int)Math.Clamp(stride, Context / 4, Context);
+            }
+
             /// <summary>Epochs without a better validation loss before training stops (the best weights are kept).</summary>
             public const int Patience = 5;
 

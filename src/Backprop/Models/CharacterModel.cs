@@ -19,13 +19,16 @@ public static class CharacterModel
     /// <summary>A character-level GPT for a vocabulary of <paramref name="vocabularySize"/> characters: ids → Embedding (V, d)
     /// + PositionalEmbedding (T_max, d) → <paramref name="blocks"/> causal pre-norm <see cref="TransformerBlock{T}"/>s of
     /// <paramref name="heads"/> heads and a 4·d GELU MLP → LayerNorm → Dense (V, softmax) at every position:
-    /// P(x⟨t+1⟩ | x⟨1…t⟩) for t &lt; T_max = <paramref name="context"/>.</summary>
-    public static Sequential<T> Transformer<T>(int vocabularySize, int context, int width, int heads, int blocks)
+    /// P(x⟨t+1⟩ | x⟨1…t⟩) for t &lt; T_max = <paramref name="context"/>. With <paramref name="dropout"/> p &gt; 0, a
+/// <see cref="Dropout{T}"/> follows the positions and each block drops attention weights with p, all seeded from
+/// <paramref name="seed"/>.</summary>
+    public static Sequential<T> Transformer<T>(int vocabularySize, int context, int width, int heads, int blocks, double dropout = 0, uint seed = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (blocks < 1) throw new ArgumentOutOfRangeException(nameof(blocks), blocks, "A transformer needs at least one block.");
         var layers = new List<Module<T>> { new Embedding<T>(vocabularySize, width), new PositionalEmbedding<T>(context, width) };
-        for (int b = 0; b < blocks; b++) layers.Add(new TransformerBlock<T>(width, heads, 4 * width, causal: true));
+        if (dropout > 0) layers.Add(new Dropout<T>(dropout, seed));
+        for (int b = 0; b < blocks; b++) layers.Add(new TransformerBlock<T>(width, heads, 4 * width, dropout, causal: true, seed: seed + 1 + (uint)b));
         layers.Add(new LayerNorm<T>(width));
         layers.Add(new Dense<T>(width, vocabularySize, Activation.Softmax));
         return new Sequential<T>([.. layers]);

@@ -13,15 +13,20 @@ namespace Backprop.Models;
 public static class TokenModel
 {
     /// <summary>P(next id | <paramref name="ids"/>) over the <paramref name="vocabularySize"/> ids: the ids run through the
-    /// model as one sequence, the last step's softmax.</summary>
+    /// model as one sequence in evaluation mode (no dropout), the last step's softmax.</summary>
     public static double[] NextProbabilities<T>(Module<T> model, int vocabularySize, IReadOnlyList<int> ids) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (ids.Count == 0) throw new ArgumentException("The context needs at least one token.");
         var x = Tensor<T>.Zeros(1, ids.Count);
         for (int t = 0; t < ids.Count; t++) x.AsSpan()[t] = T.CreateChecked(ids[t]);
+        return InEvaluation(model, () => Next(model, vocabularySize, x, ids.Count));
+    }
+
+    private static double[] Next<T>(Module<T> model, int vocabularySize, Tensor<T> x, int length) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         using (Graph.NoGrad())
         {
-            var y = model.Forward(x).AsReadOnlySpan()[((ids.Count - 1) * vocabularySize)..];
+            var y = model.Forward(x).AsReadOnlySpan()[((length - 1) * vocabularySize)..];
             var p = new double[vocabularySize];
             for (int i = 0; i < p.Length; i++) p[i] = double.CreateChecked(y[i]);
             Graph.BeginStep();
@@ -35,9 +40,18 @@ public static class TokenModel
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if ((uint)start >= (uint)vocabularySize) throw new ArgumentException("The start token is not in the model's vocabulary.");
-        return CharacterModel.ContextOf(model) is { } context
+        return InEvaluation(model, () => CharacterModel.ContextOf(model) is { } context
             ? SampleWindowed(model, vocabularySize, random, start, stop, maxLength, rule, context)
-            : SampleRecurrent(model, vocabularySize, random, start, stop, maxLength, rule);
+            : SampleRecurrent(model, vocabularySize, random, start, stop, maxLength, rule));
+    }
+
+    /// <summary>f() with the model in evaluation mode (dropout off), its mode restored afterwards.</summary>
+    private static TResult InEvaluation<T, TResult>(Module<T> model, Func<TResult> f) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool training = model.IsTraining;
+        model.Eval();
+        try { return f(); }
+        finally { if (training) model.Train(); }
     }
 
     private static List<int> SampleRecurrent<T>(Sequential<T> model, int vocabularySize, NumpyRandom random, int start, int? stop, int maxLength,

@@ -14,6 +14,22 @@ namespace Backprop.Tests.Models;
 public class CharacterModelTests
 {
     [Fact]
+    public void A_gpt_with_dropout_samples_in_evaluation_mode_so_the_same_context_gives_the_same_probabilities()
+    {
+        var model = CharacterModel.Transformer<double>(5, context: 6, width: 8, heads: 2, blocks: 1, dropout: 0.5, seed: 3);
+        model.Initialize(Backprop.Initializers.Initializer.Xavier, new NumpyRandom(1));
+        Assert.True(model.IsTraining); // as a module starts, and as Fit leaves it
+        Assert.Contains(model.Layers, layer => layer is Dropout<double>);
+        var first = TokenModel.NextProbabilities(model, 5, [1, 4, 2]);
+        var second = TokenModel.NextProbabilities(model, 5, [1, 4, 2]);
+        Assert.Equal(first, second); // training mode would draw a new dropout mask for each call
+        Assert.Equal(1.0, first.Sum(), 1e-12);
+        Assert.True(model.IsTraining, "the model's mode is restored");
+        Assert.Equal(TokenModel.Sample(model, 5, new NumpyRandom(7), 0, null, 12, new TextSampling()),
+            TokenModel.Sample(model, 5, new NumpyRandom(7), 0, null, 12, new TextSampling()));
+    }
+
+    [Fact]
     public void A_character_lstm_on_dinosaur_names_lowers_its_loss_and_samples_name_like_text()
     {
         var text = new CharacterText(File.ReadAllText(TestData.Fixture("course45/dinos.txt"))[..6000].ToLowerInvariant());
