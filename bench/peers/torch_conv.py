@@ -1,8 +1,8 @@
 """PyTorch side of the convolutional workloads of bench/compare (one epoch of plain SGD, as Backprop.Compare's ConvWorkloads):
 lenet-mnist: torch_anchor.py's LeNet-5 on the 60000 MNIST training images, batch 128, lr 0.01;
 signs-convnet: the course's SIGNS ConvNet on 1080 random 64x64x3 images, 6 random classes, batch 64, lr 0.009;
-cli-image: Backprop's CLI default image model (3 x [conv 3x3 same + ReLU + max pool 2], 16/32/64 filters, global average
-pool, dense 64 ReLU, dense 6) on the same kind of images, batch 64, lr 0.01.
+cli-image: Backprop's CLI default image model (3 x [conv 3x3 same + batch norm + ReLU + max pool 2], 16/32/64 filters, global average
+pool, dropout 0.3, dense 64 ReLU, dropout 0.3, dense 6) on the same kind of images, batch 64, lr 0.01.
 Every model starts from He initialisation (normal, std sqrt(2 / fan_in), zero biases), as Backprop's does: with PyTorch's
 default initialisation and plain SGD at lr 0.01, LeNet stays near ln 10 for the whole epoch, so the two did not do the
 same work."""
@@ -42,10 +42,10 @@ def signs():
 
 def cli_image():
     return nn.Sequential(
-        nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 6))
+        nn.Conv2d(3, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(64, 64), nn.ReLU(), nn.Dropout(0.3), nn.Linear(64, 6))
 
 
 def he_init(model):

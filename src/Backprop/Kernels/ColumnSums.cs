@@ -13,13 +13,13 @@ namespace Backprop.Kernels;
 public static unsafe class ColumnSums
 {
     /// <summary>Widest partial-sum block handled on the stack: L·cols ≤ this (16 KB of doubles).</summary>
-    private const int MaxBlock = 2048;
+    internal const int MaxBlock = 2048;
 
     /// <summary>The runs of rows a large matrix is cut into (fixed, so the sums' order does not depend on the threads).</summary>
-    private const int Parts = 8;
+    internal const int Parts = 8;
 
     /// <summary>Matrices of at least this many values are cut into parts.</summary>
-    private const int ParallelElements = 1 << 18;
+    internal const int ParallelElements = 1 << 18;
 
     [SkipLocalsInit]
     public static void AddInto<T>(ReadOnlySpan<T> m, int cols, Span<T> acc) where T : unmanaged, IFloatingPointIeee754<T>

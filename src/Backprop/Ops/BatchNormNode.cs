@@ -1,5 +1,6 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Kernels;
 using Backprop.Tensors;
 
 namespace Backprop.Ops;
@@ -11,7 +12,7 @@ namespace Backprop.Ops;
 public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly TensorBuffer<T> _output = new(), _normalized = new(), _scratch = new();
-    private T[] _inverseStd = [], _mean = [], _sumDy = [], _sumDyXhat = [];
+    private T[] _inverseStd = [], _mean = [], _sumDy = [], _sumDyXhat = [], _a = [], _b = [], _c = [];
     private bool _batchStatistics;
 
     public BatchNormNode() : base(3) { }
@@ -25,16 +26,10 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
         Array.Clear(_mean);
         var variance = _inverseStd;
         Array.Clear(variance);
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < features; j++) _mean[j] += xs[r * features + j];
+        ColumnSums.AddInto(xs, features, _mean);
         T n = T.CreateChecked(rows);
         for (int j = 0; j < features; j++) _mean[j] /= n;
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < features; j++)
-            {
-                T d = xs[r * features + j] - _mean[j];
-                variance[j] += d * d;
-            }
+        ChannelPasses.AddSquaredDeviations(xs, features, _mean, variance);
         for (int j = 0; j < features; j++) variance[j] /= n;
         if (runningMean is not null && runningVariance is not null)
         {
@@ -72,7 +67,8 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
         int features = gamma.Length;
         if (x.Rank < 2 || x.Dim(-1) != features)
             throw new ArgumentException($"Batch norm over {features} features needs inputs (m, …, {features}); got {ShapeMath.Format(x.Shape)}.");
-        if (_mean.Length != features) (_mean, _inverseStd, _sumDy, _sumDyXhat) = (new T[features], new T[features], new T[features], new T[features]);
+        if (_mean.Length != features)
+            (_mean, _inverseStd, _sumDy, _sumDyXhat, _a, _b, _c) = (new T[features], new T[features], new T[features], new T[features], new T[features], new T[features], new T[features]);
         (Inputs[0], Inputs[1], Inputs[2]) = (x, gamma, beta);
         return (x.Length / features, features);
     }
@@ -81,18 +77,7 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
     {
         var xhat = _normalized.Like(x);
         var y = _output.Like(x);
-        var xs = x.AsReadOnlySpan();
-        var hs = xhat.AsSpan();
-        var ys = y.AsSpan();
-        var g = gamma.AsReadOnlySpan();
-        var b = beta.AsReadOnlySpan();
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < features; j++)
-            {
-                int i = r * features + j;
-                hs[i] = (xs[i] - _mean[j]) * _inverseStd[j];
-                ys[i] = g[j] * hs[i] + b[j];
-            }
+        ChannelPasses.Normalize(x.AsReadOnlySpan(), features, _mean, _inverseStd, gamma.AsReadOnlySpan(), beta.AsReadOnlySpan(), xhat.AsSpan(), y.AsSpan());
         return Graph.Record(y, this);
     }
 
@@ -108,15 +93,16 @@ public sealed class BatchNormNode<T> : GradNode<T> where T : unmanaged, IFloatin
         var dxTarget = Graph.GradientTarget(x, out bool accumulate);
         if (dxTarget is null) return;
         var dx = accumulate ? _scratch.Like(x) : dxTarget;
-        var dxs = dx.AsSpan();
+        // dx = A∘dy + B∘x̂ + C with A = γ/√(σ² + ε); in training B = −A·Σ(dy∘x̂)/N and C = −A·Σdy/N, in evaluation 0.
         T n = T.CreateChecked(rows);
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < features; j++)
-            {
-                int i = r * features + j;
-                T scale = g[j] * _inverseStd[j];
-                dxs[i] = _batchStatistics ? scale / n * (n * ds[i] - sumDy[j] - hs[i] * sumDyXhat[j]) : scale * ds[i];
-            }
+        for (int j = 0; j < features; j++)
+        {
+            T scale = g[j] * _inverseStd[j];
+            _a[j] = scale;
+            _b[j] = _batchStatistics ? -scale * sumDyXhat[j] / n : T.Zero;
+            _c[j] = _batchStatistics ? -scale * sumDy[j] / n : T.Zero;
+        }
+        ChannelPasses.Combine(ds, hs, features, _a, _b, _c, dx.AsSpan());
         if (accumulate) dxTarget.AddInPlace(dx);
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Backprop.Autograd;
+using Backprop.Kernels;
 using Backprop.Tensors;
 
 namespace Backprop.Ops;
@@ -16,12 +17,8 @@ internal static class VectorGradient
         int features = gamma.Length;
         Array.Clear(sumDy);
         Array.Clear(sumDyXhat);
-        for (int i = 0; i < dy.Length; i += features)
-            for (int j = 0; j < features; j++)
-            {
-                sumDy[j] += dy[i + j];
-                sumDyXhat[j] += dy[i + j] * xhat[i + j];
-            }
+        ColumnSums.AddInto(dy, features, sumDy);
+        ChannelPasses.AddProducts(dy, xhat, features, sumDyXhat);
         Write<T>(gamma, sumDyXhat);
         Write<T>(beta, sumDy);
     }
