@@ -110,9 +110,11 @@ public static class TrainingDefaults
         /// on a cosine schedule (<see cref="Schedule"/>).</summary>
         public const string Optimizer = "adamw";
 
-        /// <summary>Steps the CNN aims for without <c>--epochs</c>, and the fewest and most epochs: E = clamp(⌈1500 / ⌈m / B⌉⌉,
-        /// 2, 150): 150 epochs for a few hundred photos, 2 for MNIST's 60,000 digits.</summary>
-        public const int TargetSteps = 1500, MinEpochs = 2, MaxEpochs = 150;
+        /// <summary>Steps the CNN aims for without <c>--epochs</c>, and the fewest and most epochs: E = clamp(⌈4500 / ⌈m / B⌉⌉,
+        /// 2, 150): 150 epochs for a few hundred photos (the cat set: 1,050 steps), 60 for 3,000, 3 for MNIST's 60,000
+        /// digits. 1500 steps left 3,000 Fashion-MNIST photos (300 a class) under-fitted: held-out accuracy 0.743 / 0.733
+        /// (seeds 1, 2) against 0.791 / 0.798 with 4500.</summary>
+        public const int TargetSteps = 4500, MinEpochs = 2, MaxEpochs = 150;
 
         public static int Epochs(int examples, int batchSize)
         {
