@@ -36,7 +36,10 @@ public class PlaygroundBrowserTests(ITestOutputHelper output)
         tab.Console += (_, message) => { if (message.Type == "error") page.Errors.Add(message.Text); };
         tab.PageError += (_, error) => page.Errors.Add(error);
         await tab.GotoAsync(server.Address + "/");
-        await tab.WaitForFunctionAsync("() => window.playground && window.playground.frames > 0 && window.playground.points");
+        // The first frame waits on a fresh Chromium and the server's first training steps: on a busy 2-core CI machine
+        // this once took over Playwright's default 30 s (a CI run on 2026-12-08), so it gets 90 s.
+        await tab.WaitForFunctionAsync("() => window.playground && window.playground.frames > 0 && window.playground.points", null,
+            new PageWaitForFunctionOptions { Timeout = 90_000 });
         return page;
     }
 
